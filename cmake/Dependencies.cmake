@@ -1,0 +1,10 @@
+# Every dependency is a Debian 12 package (see README); nothing is fetched.
+find_package(Threads REQUIRED)
+find_package(FlatBuffers CONFIG REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(nlohmann_json CONFIG REQUIRED)
+find_package(fmt CONFIG REQUIRED)
+find_program(FLATC_EXECUTABLE flatc REQUIRED)
+if(QB_BUILD_TESTS)
+  find_package(GTest CONFIG REQUIRED)
+endif()

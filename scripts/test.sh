@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite (ctest). With CI=true or --full it also runs the suite under
+# AddressSanitizer + UBSan and fuzzes the .tflite reader for 60 seconds.
+# Fixtures are found through $QB_FIXTURES (default: ../shared/fixtures); tests that need them skip without.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+full=false
+[ "${CI:-}" = "true" ] && full=true
+[ "${1:-}" = "--full" ] && full=true
+jobs=$(nproc)
+
+scripts/install-deps.sh
+scripts/install-node-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+if $full; then
+  echo "== AddressSanitizer + UBSan =="
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQB_SANITIZE=ON
+  cmake --build build-asan
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+  echo "== libFuzzer: .tflite reader, 60 s =="
+  cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DQB_BUILD_FUZZERS=ON -DQB_BUILD_TESTS=OFF
+  cmake --build build-fuzz --target tflite_reader_fuzzer
+  corpus=$(mktemp -d)
+  fixtures="${QB_FIXTURES:-../shared/fixtures}"
+  find "$fixtures/tflite" -name '*.tflite' -size -64k -exec cp {} "$corpus" \; 2>/dev/null || true
+  (cd "$corpus" && "$OLDPWD/build-fuzz/fuzz/tflite_reader_fuzzer" -max_total_time=60 -rss_limit_mb=2048 \
+     -print_final_stats=1 "$corpus")
+  rm -rf "$corpus"
+fi

@@ -1,0 +1,66 @@
+#include "kernels/reference/hybrid_quantize.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kernels/reference/kernel_checks.h"
+
+namespace qb {
+
+QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q) {
+  float lo = 0.0f;
+  float hi = 0.0f;
+  for (size_t i = 0; i < n; ++i) {
+    lo = std::min(lo, x[i]);
+    hi = std::max(hi, x[i]);
+  }
+  QuantizedImage image;
+  if (hi == lo) {
+    std::fill(q, q + n, int8_t{0});
+    return image;
+  }
+  image.scale = (hi - lo) / 255.0f;
+  const float zero_point = std::nearbyint(-128.0f - lo / image.scale);
+  image.zero_point = static_cast<int32_t>(std::clamp(zero_point, -128.0f, 127.0f));
+  const float inverse_scale = 1.0f / image.scale;
+  for (size_t i = 0; i < n; ++i) {
+    const float rounded = std::fmin(std::fmax(std::nearbyint(x[i] * inverse_scale), -512.0f), 512.0f);
+    const int32_t value = static_cast<int32_t>(rounded) + image.zero_point;
+    q[i] = static_cast<int8_t>(std::clamp(value, -128, 127));
+  }
+  return image;
+}
+
+Result<FilterInfo> PrepareFilter(const RuntimeTensor& filter, int32_t channel_dim, int32_t channels) {
+  FilterInfo info;
+  if (filter.type == DType::kFloat32) return info;
+  if (filter.type != DType::kInt8) {
+    return Errorf("filter must be FLOAT32 or INT8 (hybrid), got {}", DTypeName(filter.type));
+  }
+  info.hybrid = true;
+  QB_RETURN_IF_ERROR(CheckConstant(filter, "INT8 filter of a hybrid op"));
+  const Quantization& q = filter.quant();
+  if (q.scale.size() != 1 && q.scale.size() != static_cast<size_t>(channels)) {
+    return Errorf("INT8 filter needs 1 or {} scales, got {}", channels, q.scale.size());
+  }
+  if (q.scale.size() > 1 && q.quantized_dimension != channel_dim) {
+    return Errorf("per-channel INT8 filter must be quantized along dimension {}, got {}", channel_dim,
+                  q.quantized_dimension);
+  }
+  if (!q.zero_point.empty() && q.zero_point.size() != q.scale.size()) {
+    return Errorf("INT8 filter has {} scales but {} zero points", q.scale.size(), q.zero_point.size());
+  }
+  for (int64_t zero_point : q.zero_point) {
+    if (zero_point != 0) return Errorf("INT8 filter must be symmetric (zero point 0), got zero point {}", zero_point);
+  }
+  for (float scale : q.scale) {
+    if (!(scale >= 0.0f) || !std::isfinite(scale)) return Errorf("INT8 filter has an invalid scale {}", scale);
+  }
+  info.channel_scales.resize(static_cast<size_t>(channels));
+  for (int32_t c = 0; c < channels; ++c) {
+    info.channel_scales[static_cast<size_t>(c)] = q.scale.size() == 1 ? q.scale[0] : q.scale[static_cast<size_t>(c)];
+  }
+  return info;
+}
+
+}  // namespace qb

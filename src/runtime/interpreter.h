@@ -1,0 +1,69 @@
+// Interpreter: runs a Graph. Create() plans the execution once — picks a kernel per op, runs every
+// Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
+// kernels' Eval in order, with no allocation.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/aligned_buffer.h"
+#include "core/status.h"
+#include "graph/graph.h"
+#include "kernels/kernel.h"
+
+namespace qb {
+
+struct InterpreterOptions {
+  int num_threads = 1;
+};
+
+// Told about every op as it runs (op profiling). Not called when no observer is set.
+class OpObserver {
+ public:
+  virtual ~OpObserver() = default;
+  virtual void OnOpEnd(size_t op_index, int64_t start_us, int64_t end_us) = 0;
+};
+
+class Interpreter {
+ public:
+  static Result<std::unique_ptr<Interpreter>> Create(std::shared_ptr<const Graph> graph,
+                                                     const InterpreterOptions& options = {});
+
+  const Graph& graph() const { return *graph_; }
+  size_t num_inputs() const { return graph_->inputs.size(); }
+  size_t num_outputs() const { return graph_->outputs.size(); }
+  RuntimeTensor& input(size_t i) { return tensors_[static_cast<size_t>(graph_->inputs[i])]; }
+  const RuntimeTensor& output(size_t i) const { return tensors_[static_cast<size_t>(graph_->outputs[i])]; }
+
+  // Copies real values into input i, quantizing them (round(x/scale)+zero_point, clamped) when the input
+  // is UINT8/INT8. The count must equal the input's element count.
+  Status SetInputFromFloats(size_t i, std::span<const float> values);
+  // Output i as real values (dequantized when the output is integer).
+  std::vector<float> OutputAsFloats(size_t i) const;
+
+  void Invoke();
+
+  void set_observer(OpObserver* observer) { observer_ = observer; }
+  size_t num_ops() const { return kernels_.size(); }
+  const Op& op(size_t i) const { return graph_->ops[i]; }
+  std::string op_implementation(size_t i) const { return kernels_[i]->Implementation(); }
+  size_t arena_bytes() const { return arena_.size(); }
+  size_t scratch_bytes() const { return scratch_.size(); }
+
+ private:
+  Interpreter() = default;
+  Status Plan(const InterpreterOptions& options);
+
+  std::shared_ptr<const Graph> graph_;
+  std::vector<RuntimeTensor> tensors_;
+  std::vector<KernelIo> io_;
+  std::vector<std::unique_ptr<OpKernel>> kernels_;
+  AlignedBuffer arena_;
+  AlignedBuffer scratch_;
+  OpObserver* observer_ = nullptr;
+};
+
+}  // namespace qb

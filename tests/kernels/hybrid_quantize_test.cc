@@ -1,0 +1,62 @@
+// The per-image input quantization shared by the hybrid reference kernels (hybrid_quantize.h).
+#include "kernels/reference/hybrid_quantize.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "core/seeded_input.h"
+
+namespace qb {
+namespace {
+
+TEST(HybridQuantizeTest, HandComputed) {
+  // lo = -0.51, hi = 2.04: scale = 2.55 / 255 ~ 0.01, zero_point = round(-128 + 51) = -77;
+  // q = [-51 - 77, 0 - 77, 12 - 77, 204 - 77 -> 127] = [-128, -77, -65, 127].
+  const std::vector<float> x{-0.51f, 0.0f, 0.123f, 2.04f};
+  std::vector<int8_t> q(4);
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  EXPECT_EQ(image.scale, (2.04f - -0.51f) / 255.0f);
+  EXPECT_EQ(image.zero_point, -77);
+  EXPECT_EQ(q, (std::vector<int8_t>{-128, -77, -65, 127}));
+}
+
+TEST(HybridQuantizeTest, AllZeroImage) {
+  const std::vector<float> x(5, 0.0f);
+  std::vector<int8_t> q(5, 9);
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  EXPECT_EQ(image.scale, 1.0f);
+  EXPECT_EQ(image.zero_point, 0);
+  EXPECT_EQ(q, std::vector<int8_t>(5, 0));
+}
+
+TEST(HybridQuantizeTest, PositiveOnlyUsesZeroAsLow) {
+  // lo = min(0, 1) = 0, hi = 2.55: zero_point = -128 and 0 maps to -128 exactly.
+  const std::vector<float> x{1.0f, 2.55f};
+  std::vector<int8_t> q(2);
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  EXPECT_EQ(image.zero_point, -128);
+  EXPECT_EQ(q, (std::vector<int8_t>{-28, 127}));
+}
+
+TEST(HybridQuantizeTest, NegativeOnlyUsesZeroAsHigh) {
+  // hi = 0, lo = -2.55: zero_point = round(-128 + 255) = 127; -1 -> -100 + 127 = 27.
+  const std::vector<float> x{-1.0f, -2.55f};
+  std::vector<int8_t> q(2);
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  EXPECT_EQ(image.zero_point, 127);
+  EXPECT_EQ(q, (std::vector<int8_t>{27, -128}));
+}
+
+TEST(HybridQuantizeTest, RoundTripErrorWithinHalfStep) {
+  const std::vector<float> x = SeededInput(3).Fill(1000, -3.0, 1.0);
+  std::vector<int8_t> q(x.size());
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  for (size_t i = 0; i < x.size(); ++i) {
+    const float back = image.scale * static_cast<float>(q[i] - image.zero_point);
+    EXPECT_NEAR(back, x[i], image.scale * 0.5f + 1e-6f) << i;
+  }
+}
+
+}  // namespace
+}  // namespace qb
