@@ -44,7 +44,7 @@ class IntegerConv2D final : public Integer8Kernel<IntegerConv2D> {
                 acc += (x[ic] + quant.input_offset) * (k[ic] + quant.filter_offset);
               }
             });
-            if (bias) acc += bias[oc];
+            if (bias) acc = WrappingAdd(acc, bias[oc]);
             acc = quant.Requantize(acc, static_cast<size_t>(oc));
             *out++ = ClampCast<T>(acc, quant.act);
           }

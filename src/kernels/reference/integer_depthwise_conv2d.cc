@@ -47,7 +47,7 @@ class IntegerDepthwiseConv2D final : public Integer8Kernel<IntegerDepthwiseConv2
               const int32_t k = w[(static_cast<int64_t>(ky) * win.kernel_w + kx) * out_c_ + oc];
               acc += (x + quant.input_offset) * (k + quant.filter_offset);
             });
-            if (bias) acc += bias[oc];
+            if (bias) acc = WrappingAdd(acc, bias[oc]);
             acc = quant.Requantize(acc, static_cast<size_t>(oc));
             *out++ = ClampCast<T>(acc, quant.act);
           }

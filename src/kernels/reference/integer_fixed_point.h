@@ -21,6 +21,12 @@ QuantizedMultiplier QuantizeMultiplier(double real_multiplier);
 // case, INT32_MIN * INT32_MIN, saturates.
 int32_t SaturatingRoundingDoublingHighMul(int32_t a, int32_t b);
 
+// a + b in two's complement, wrapping on overflow as TensorFlow Lite's int32 accumulators do in practice
+// (files from the TOCO converter carry biases near INT32_MIN for all-zero channels); defined behaviour.
+inline int32_t WrappingAdd(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
+}
+
 // x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31].
 int32_t RoundingDivideByPOT(int32_t x, int exponent);
 

@@ -54,7 +54,7 @@ class IntegerFullyConnected final : public Integer8Kernel<IntegerFullyConnected>
         const T* k = w + static_cast<int64_t>(u) * depth_;
         int32_t acc = 0;
         for (int32_t d = 0; d < depth_; ++d) acc += (x[d] + quant_.input_offset) * (k[d] + quant_.filter_offset);
-        if (bias) acc += bias[u];
+        if (bias) acc = WrappingAdd(acc, bias[u]);
         acc = quant_.Requantize(acc, static_cast<size_t>(u));
         *out++ = ClampCast<T>(acc, quant_.act);
       }
