@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "models/architectures.h"
+#include "models/calibration.h"
 #include "models/weight_init.h"
 
 namespace qb::models {
@@ -105,6 +106,7 @@ Result<BuiltModel> BuildModel(std::string_view name, uint32_t seed, bool with_we
   context.keras_params = &built.keras_params;
   context.with_weights = with_weights;
   QB_ASSIGN_OR_RETURN(built.graph, Dispatch(name, context));
+  if (with_weights) QB_RETURN_IF_ERROR(CalibrateFoldedLayers(built.graph, context.weight_seed).WithContext(std::string(name)));
   return built;
 }
 

@@ -37,6 +37,9 @@ class Interpreter {
   size_t num_outputs() const { return graph_->outputs.size(); }
   RuntimeTensor& input(size_t i) { return tensors_[static_cast<size_t>(graph_->inputs[i])]; }
   const RuntimeTensor& output(size_t i) const { return tensors_[static_cast<size_t>(graph_->outputs[i])]; }
+  // Any tensor by its index in the graph (activations hold the latest Invoke's values): for observers
+  // that read or adjust intermediate results, such as the models' calibration pass.
+  RuntimeTensor& tensor(int32_t index) { return tensors_[static_cast<size_t>(index)]; }
 
   // Copies real values into input i, quantizing them (round(x/scale)+zero_point, clamped) when the input
   // is UINT8/INT8. The count must equal the input's element count.

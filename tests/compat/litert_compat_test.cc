@@ -23,6 +23,7 @@
 
 #include "core/file_io.h"
 #include "dequantized_weights.h"
+#include "litert_runner.h"
 #include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
 #include "test_support.h"
@@ -32,89 +33,13 @@
 namespace qb {
 namespace {
 
+using testing::Agreement;
+using testing::Compare;
 using testing::FixtureEntry;
-namespace fs = std::filesystem;
-
-const std::string kLiteRtDir = std::string(QB_SOURCE_DIR) + "/tests/compat/litert";
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Why LiteRT.js cannot run here, or "" when it can.
-std::string LiteRtUnavailable() {
-  if (std::system("command -v node >/dev/null 2>&1") != 0) {
-    return "node is not installed (scripts/install-node-deps.sh installs it)";
-  }
-  if (!fs::exists(kLiteRtDir + "/node_modules/@litertjs/core/wasm")) {
-    return kLiteRtDir + "/node_modules is missing (run scripts/install-node-deps.sh, or npm ci there)";
-  }
-  return "";
-}
-
-struct LiteRtJob {
-  std::string model, input, output;
-};
-
-// Runs every job in one LiteRT.js process; returns each failed model's error line by model path.
-std::map<std::string, std::string> RunInLiteRt(const std::vector<LiteRtJob>& jobs, const std::string& dir,
-                                               std::string* process_error) {
-  std::string command = "node " + ShellQuote(kLiteRtDir + "/run_tflite.mjs");
-  for (const LiteRtJob& j : jobs) {
-    for (const std::string* arg : {&j.model, &j.input, &j.output}) command.append(" ").append(ShellQuote(*arg));
-  }
-  const std::string err_path = dir + "/litert.err";
-  int status = std::system((command + " >/dev/null 2>" + ShellQuote(err_path)).c_str());
-  std::map<std::string, std::string> errors;
-  std::ifstream err(err_path);
-  std::string line, unattributed;
-  while (std::getline(err, line)) {
-    bool attributed = false;
-    for (const LiteRtJob& j : jobs) {
-      if (line.rfind("run_tflite: " + j.model + ": ", 0) == 0) {
-        errors[j.model] = line;
-        attributed = true;
-      }
-    }
-    if (!attributed) unattributed += line + "\n";
-  }
-  if (status != 0 && errors.empty()) {
-    *process_error = "node exited with status " + std::to_string(status) + ": " + unattributed;
-  }
-  return errors;
-}
-
-struct Agreement {
-  double max_abs_error = 0, range = 0, cosine = 1;
-  size_t argmax_ours = 0, argmax_reference = 0;
-};
-
-Agreement Compare(const std::vector<float>& ours, const std::vector<float>& reference) {
-  Agreement a;
-  double dot = 0, n1 = 0, n2 = 0;
-  auto [lo, hi] = std::minmax_element(reference.begin(), reference.end());
-  a.range = static_cast<double>(*hi) - static_cast<double>(*lo);
-  for (size_t i = 0; i < ours.size(); ++i) {
-    a.max_abs_error = std::max(a.max_abs_error, std::abs(static_cast<double>(ours[i]) - reference[i]));
-    dot += static_cast<double>(ours[i]) * reference[i];
-    n1 += static_cast<double>(ours[i]) * ours[i];
-    n2 += static_cast<double>(reference[i]) * reference[i];
-  }
-  a.cosine = (n1 == 0 && n2 == 0) ? 1.0 : dot / std::sqrt(n1 * n2);
-  a.argmax_ours = static_cast<size_t>(std::max_element(ours.begin(), ours.end()) - ours.begin());
-  a.argmax_reference =
-      static_cast<size_t>(std::max_element(reference.begin(), reference.end()) - reference.begin());
-  return a;
-}
-
-Result<std::vector<float>> RunSeeded(std::shared_ptr<const Graph> graph) {
-  QB_ASSIGN_OR_RETURN(auto interpreter, Interpreter::Create(std::move(graph)));
-  QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter)));
-  interpreter->Invoke();
-  return interpreter->OutputAsFloats(0);
-}
+using testing::LiteRtJob;
+using testing::LiteRtUnavailable;
+using testing::RunInLiteRt;
+using testing::RunSeeded;
 
 // Same runtime, same model, same input: LiteRT's outputs agree to 1e-5 of the output range.
 void ExpectSameModel(const std::string& what, const std::vector<float>& litert, const std::vector<float>& golden) {

@@ -186,6 +186,10 @@ TEST_P(GeneratedModelTest, RunsToAFiniteSoftmax) {
       sum += p;
     }
     EXPECT_NEAR(sum, 1.0, 1e-4) << GetParam();
+    // Neither one-hot nor uniform: the calibrated logits spread the probability over a few classes.
+    const float top = *std::max_element(out.begin(), out.end());
+    EXPECT_LT(top, 0.9f) << GetParam() << " seed " << seed;
+    EXPECT_GT(top, 2.0f / static_cast<float>(out.size())) << GetParam() << " seed " << seed;
   }
 }
 
