@@ -36,7 +36,7 @@ struct InitSummary {
   std::string graph;
   double model_size_mb = 0;  // file bytes / 1e6, as TensorFlow Lite reports it; 0 when unknown
   int64_t init_us = 0;       // load + build + allocate
-  std::optional<KernelSummary> kernels;  // set by runners that know their kernels
+  std::optional<KernelSummary> kernels{};  // set by runners that know their kernels
 };
 
 // One op's times over the regular runs (op profiling).

@@ -27,7 +27,7 @@ namespace qb {
 struct FidelityOptions {
   int samples = 10;
   uint32_t seed = 1;
-  KernelConfig kernels;  // how both models run
+  KernelConfig kernels{};  // how both models run
 };
 
 struct OutputFidelity {

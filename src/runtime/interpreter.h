@@ -18,7 +18,7 @@
 namespace qb {
 
 struct InterpreterOptions {
-  KernelConfig kernels;  // float backend, ISA cap, threads (kernels/kernel_factory.h)
+  KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
 };
 
 // Told about every op as it runs (op profiling). Not called when no observer is set.
