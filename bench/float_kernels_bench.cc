@@ -74,7 +74,25 @@ void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, Float
   state.SetLabel((*interpreter)->op_implementation(0));
 }
 
+void BM_FmaPeak(benchmark::State& state, int64_t (*loop)(int64_t, float*), IsaLevel needs) {
+  if (!CpuHasIsa(needs)) {
+    state.SkipWithError("this CPU lacks the ISA");
+    return;
+  }
+  constexpr int64_t kIterations = 1 << 20;
+  float sink = 0;
+  int64_t flops = 0;
+  for (auto _ : state) flops = loop(kIterations, &sink);
+  benchmark::DoNotOptimize(sink);
+  state.counters["GFLOPs"] = benchmark::Counter(static_cast<double>(flops) * 1e-9,
+                                                benchmark::Counter::kIsIterationInvariantRate);
+}
+
 void RegisterAll() {
+  benchmark::RegisterBenchmark("peak/fma_avx512", [](benchmark::State& s) {
+    BM_FmaPeak(s, FmaPeakAvx512, IsaLevel::kAvx512Core);
+  });
+  benchmark::RegisterBenchmark("peak/fma_avx2", [](benchmark::State& s) { BM_FmaPeak(s, FmaPeakAvx2, IsaLevel::kAvx2); });
   const auto& backends = BuiltFloatBackends();
   for (const ConvLayer& layer : kLayers) {
     auto built = ConvGraph(layer);
@@ -101,27 +119,8 @@ void RegisterAll() {
   }
 }
 
-void BM_FmaPeak(benchmark::State& state, int64_t (*loop)(int64_t, float*), IsaLevel needs) {
-  if (!CpuHasIsa(needs)) {
-    state.SkipWithError("this CPU lacks the ISA");
-    return;
-  }
-  constexpr int64_t kIterations = 1 << 20;
-  float sink = 0;
-  int64_t flops = 0;
-  for (auto _ : state) flops = loop(kIterations, &sink);
-  benchmark::DoNotOptimize(sink);
-  state.counters["GFLOPs"] = benchmark::Counter(static_cast<double>(flops) * 1e-9,
-                                                benchmark::Counter::kIsIterationInvariantRate);
-}
-
 }  // namespace
 }  // namespace qb::bench
-
-#if defined(__x86_64__)
-BENCHMARK_CAPTURE(qb::bench::BM_FmaPeak, avx512, qb::bench::FmaPeakAvx512, qb::IsaLevel::kAvx512Core);
-BENCHMARK_CAPTURE(qb::bench::BM_FmaPeak, avx2, qb::bench::FmaPeakAvx2, qb::IsaLevel::kAvx2);
-#endif
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
