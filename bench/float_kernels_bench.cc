@@ -71,7 +71,9 @@ void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, Float
   for (auto _ : state) (*interpreter)->Invoke();
   const double flops = 2.0 * static_cast<double>(models::Summarize(*graph).macs);
   state.counters["GFLOPs"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
-  state.SetLabel((*interpreter)->op_implementation(0));
+  // Layers: the implementation of their one op; models: the backend (their first op may be a reference PAD).
+  state.SetLabel(graph->ops.size() == 1 ? (*interpreter)->op_implementation(0)
+                                        : std::string(FloatBackendName(backend)));
 }
 
 void BM_FmaPeak(benchmark::State& state, int64_t (*loop)(int64_t, float*), IsaLevel needs) {
