@@ -6,9 +6,12 @@ packages=(
   libflatbuffers-dev flatbuffers-compiler
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxnnpack-dev libpthreadpool-dev libcpuinfo-dev
   clang libclang-rt-14-dev
   gnuplot-nox
 )
+# oneDNN (the x86-64 float/int8 backend) is only used on x86-64.
+[ "$(uname -m)" = "x86_64" ] && packages+=(libdnnl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

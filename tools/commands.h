@@ -12,6 +12,13 @@ namespace qb::tools {
 // Prints "quantbench: error: <message>" to stderr and returns the exit code for a failure (1).
 int ReportError(const Status& status);
 
+// The kernel flags every command that runs a model takes: --float_backend and --isa (empty = default).
+struct KernelFlags {
+  std::string float_backend;
+  std::string isa;
+};
+void AddKernelFlags(CLI::App& command, KernelFlags& flags);
+
 void AddRunCommand(CLI::App& app, int& exit_code);
 void AddBenchCommand(CLI::App& app, int& exit_code);
 void AddModelsCommand(CLI::App& app, int& exit_code);

@@ -16,6 +16,7 @@ struct CompareArgs {
   int samples = 10;
   uint32_t seed = 1;
   int num_threads = 1;
+  KernelFlags kernels;
   bool json = false;
 };
 
@@ -27,7 +28,8 @@ Status Compare(const CompareArgs& args) {
   FidelityOptions options;
   options.samples = args.samples;
   options.seed = args.seed;
-  options.num_threads = args.num_threads;
+  QB_ASSIGN_OR_RETURN(options.kernels,
+                      ResolveKernelConfig(args.kernels.float_backend, args.kernels.isa, args.num_threads));
   auto report = CompareModels(a, b, options);
   if (!report.ok()) return report.status().WithContext(args.reference + " vs " + args.candidate);
   if (args.json) {
@@ -60,6 +62,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--samples", args->samples, "Number of seeded inputs")->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", args->seed, "Seed of the first input; sample i uses seed + i");
   cmd->add_option("--num_threads", args->num_threads, "Threads")->check(CLI::Range(1, 1024));
+  AddKernelFlags(*cmd, args->kernels);
   cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->callback([args, &exit_code] {
     Status status = Compare(*args);

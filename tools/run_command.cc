@@ -19,6 +19,7 @@ struct RunArgs {
   std::string output;
   uint32_t seed = 1;
   int num_threads = 1;
+  KernelFlags kernels;
 };
 
 // Inputs from files: one file per model input, or a single file holding all inputs back to back.
@@ -59,7 +60,8 @@ Result<std::vector<std::vector<float>>> ReadInputs(const Interpreter& interprete
 Status Run(const RunArgs& args) {
   QB_ASSIGN_OR_RETURN(auto graph, ReadTfliteFile(args.graph));
   InterpreterOptions options;
-  options.num_threads = args.num_threads;
+  QB_ASSIGN_OR_RETURN(options.kernels,
+                      ResolveKernelConfig(args.kernels.float_backend, args.kernels.isa, args.num_threads));
   auto interpreter = Interpreter::Create(graph, options);
   if (!interpreter.ok()) return interpreter.status().WithContext(args.graph);
   Interpreter& in = **interpreter;
@@ -99,6 +101,7 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--output", args->output, "Write all outputs, as raw float32, to this file");
   cmd->add_option("--seed", args->seed, "Seed of the input generator (uniform in [-1, 1))");
   cmd->add_option("--num_threads", args->num_threads, "Threads")->check(CLI::Range(1, 1024));
+  AddKernelFlags(*cmd, args->kernels);
   cmd->callback([args, &exit_code] {
     Status status = Run(*args);
     if (!status.ok()) exit_code = ReportError(status);

@@ -32,7 +32,11 @@ Status ValidateBenchParams(const BenchParams& params) {
     return Errorf("--max_secs must be > 0 seconds (the time after which no new run starts), got {}", params.max_secs);
   }
   QB_RETURN_IF_ERROR(CheckSeconds("run_delay", params.run_delay, true));
-  return OkStatus();
+  return KernelConfigOf(params).status();
+}
+
+Result<KernelConfig> KernelConfigOf(const BenchParams& params) {
+  return ResolveKernelConfig(params.float_backend, params.isa, params.num_threads);
 }
 
 }  // namespace qb::bench

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/bench_params.h"
@@ -22,10 +23,20 @@ struct LoopLimits {
   double max_secs = 0;
 };
 
+// Which kernels run: the configuration and how many ops each implementation runs.
+struct KernelSummary {
+  std::string float_backend;  // "onednn"
+  std::string isa;            // the cap, "avx2"
+  std::string best_isa;       // the CPU's best level; differs from isa when emulating an older CPU
+  std::string description;    // DescribeKernelConfig's line
+  std::vector<std::pair<std::string, int>> implementations;  // "onednn brgconv:avx512_core" -> ops, by first use
+};
+
 struct InitSummary {
   std::string graph;
   double model_size_mb = 0;  // file bytes / 1e6, as TensorFlow Lite reports it; 0 when unknown
   int64_t init_us = 0;       // load + build + allocate
+  std::optional<KernelSummary> kernels{};  // set by runners that know their kernels
 };
 
 // One op's times over the regular runs (op profiling).

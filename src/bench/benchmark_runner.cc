@@ -45,6 +45,7 @@ Result<BenchmarkResult> BenchmarkRunner::Run() {
   QB_RETURN_IF_ERROR(Init());
   const std::optional<int64_t> init_mem_kb = MemoryDeltaKb(start_mem_kb);
   result.init.init_us = clock_->NowMicros() - init_start_us;
+  result.init.kernels = DescribeKernels();
   listeners_.OnInitEnd(result.init);
 
   QB_RETURN_IF_ERROR(PrepareInputData());

@@ -40,6 +40,8 @@ class BenchmarkRunner {
   virtual int64_t ModelFileSize() { return -1; }
   // Load, build and allocate: everything the "Init" time covers.
   virtual Status Init() = 0;
+  // The kernels Init chose, for the listeners (not timed).
+  virtual std::optional<KernelSummary> DescribeKernels() { return std::nullopt; }
   // Creates the input values once, after Init (not timed).
   virtual Status PrepareInputData() { return OkStatus(); }
   // Copies the input values in before each run (not timed).

@@ -73,9 +73,21 @@ nlohmann::json ResultToJson(const BenchmarkResult& result) {
                  {"warmup_runs", p.warmup_runs},
                  {"warmup_min_secs", p.warmup_min_secs},
                  {"run_delay", p.run_delay},
-                 {"enable_op_profiling", p.enable_op_profiling}};
+                 {"enable_op_profiling", p.enable_op_profiling},
+                 {"float_backend", p.float_backend},
+                 {"isa", p.isa}};
   j["model_size_mb"] = result.init.model_size_mb;
   j["init_us"] = result.init.init_us;
+  if (const auto& k = result.init.kernels) {
+    nlohmann::json implementations = nlohmann::json::object();
+    for (const auto& [implementation, ops] : k->implementations) implementations[implementation] = ops;
+    j["kernels"] = {{"float_backend", k->float_backend},
+                    {"isa", k->isa},
+                    {"best_isa", k->best_isa},
+                    {"emulated", k->isa != k->best_isa},
+                    {"description", k->description},
+                    {"implementations", implementations}};
+  }
   j["warmup"] = StatsToJson(result.warmup_us);
   j["inference"] = StatsToJson(result.inference_us);
   if (result.mem_supported) {

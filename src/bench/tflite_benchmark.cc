@@ -1,5 +1,6 @@
 #include "bench/tflite_benchmark.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -17,7 +18,7 @@ int64_t TfliteBenchmark::ModelFileSize() {
 Status TfliteBenchmark::Init() {
   QB_ASSIGN_OR_RETURN(graph_, ReadTfliteFile(params().graph));
   InterpreterOptions options;
-  options.num_threads = params().num_threads;
+  QB_ASSIGN_OR_RETURN(options.kernels, KernelConfigOf(params()));
   auto interpreter = Interpreter::Create(graph_, options);
   if (!interpreter.ok()) return interpreter.status().WithContext(params().graph);
   interpreter_ = std::move(interpreter).value();
@@ -27,6 +28,26 @@ Status TfliteBenchmark::Init() {
     AddListener(profiler_.get());
   }
   return OkStatus();
+}
+
+std::optional<KernelSummary> TfliteBenchmark::DescribeKernels() {
+  const KernelConfig& config = interpreter_->kernel_config();
+  KernelSummary summary;
+  summary.float_backend = FloatBackendName(config.float_backend);
+  summary.isa = IsaName(config.isa);
+  summary.best_isa = IsaName(KernelConfig::DefaultIsa());
+  summary.description = DescribeKernelConfig(config);
+  for (size_t i = 0; i < interpreter_->num_ops(); ++i) {
+    const std::string implementation = interpreter_->op_implementation(i);
+    auto same = [&](const auto& entry) { return entry.first == implementation; };
+    auto it = std::find_if(summary.implementations.begin(), summary.implementations.end(), same);
+    if (it == summary.implementations.end()) {
+      summary.implementations.emplace_back(implementation, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  return summary;
 }
 
 Status TfliteBenchmark::PrepareInputData() {

@@ -23,6 +23,7 @@ class TfliteBenchmark : public BenchmarkRunner {
  protected:
   int64_t ModelFileSize() override;
   Status Init() override;
+  std::optional<KernelSummary> DescribeKernels() override;
   Status PrepareInputData() override;
   Status ResetInputs() override;
   Status RunImpl() override;

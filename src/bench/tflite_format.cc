@@ -120,6 +120,14 @@ std::vector<std::string> FormatInitLines(const InitSummary& init) {
   lines.push_back("Loaded model " + init.graph);
   if (init.model_size_mb > 0) lines.push_back("The input model file size (MB): " + StreamNumber(init.model_size_mb));
   lines.push_back("Initialized session in " + StreamNumber(static_cast<double>(init.init_us) / 1e3) + "ms.");
+  if (init.kernels) {
+    lines.push_back("Float backend: " + init.kernels->description);
+    std::string used;
+    for (const auto& [implementation, ops] : init.kernels->implementations) {
+      used += (used.empty() ? "" : ", ") + std::to_string(ops) + " " + implementation;
+    }
+    lines.push_back("Kernels (ops per implementation): " + used);
+  }
   return lines;
 }
 

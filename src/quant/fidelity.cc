@@ -107,7 +107,7 @@ Result<FidelityReport> CompareModels(std::shared_ptr<const Graph> reference, std
                                      const FidelityOptions& options) {
   if (options.samples < 1) return Errorf("--samples must be at least 1, got {}", options.samples);
   InterpreterOptions run;
-  run.num_threads = options.num_threads;
+  run.kernels = options.kernels;
   auto a = Interpreter::Create(std::move(reference), run);
   if (!a.ok()) return a.status().WithContext("model A");
   auto b = Interpreter::Create(std::move(candidate), run);

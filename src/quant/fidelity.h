@@ -20,13 +20,14 @@
 
 #include "core/status.h"
 #include "graph/graph.h"
+#include "kernels/kernel_factory.h"
 
 namespace qb {
 
 struct FidelityOptions {
   int samples = 10;
   uint32_t seed = 1;
-  int num_threads = 1;
+  KernelConfig kernels{};  // how both models run
 };
 
 struct OutputFidelity {

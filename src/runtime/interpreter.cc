@@ -7,7 +7,6 @@
 #include <cstring>
 
 #include "core/clock.h"
-#include "kernels/reference/reference_kernels.h"
 #include "runtime/memory_planner.h"
 
 namespace qb {
@@ -35,6 +34,8 @@ Result<std::unique_ptr<Interpreter>> Interpreter::Create(std::shared_ptr<const G
 
 Status Interpreter::Plan(const InterpreterOptions& options) {
   const Graph& g = *graph_;
+  kernel_config_ = options.kernels;
+  QB_RETURN_IF_ERROR(ConfigureBackends(options.kernels));
   tensors_.resize(g.tensors.size());
   for (size_t i = 0; i < g.tensors.size(); ++i) {
     RuntimeTensor& t = tensors_[i];
@@ -93,7 +94,7 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
     for (int32_t index : op.inputs) io.inputs.push_back(index < 0 ? nullptr : &tensors_[static_cast<size_t>(index)]);
     for (int32_t index : op.outputs) io.outputs.push_back(&tensors_[static_cast<size_t>(index)]);
     std::string where = fmt::format("op {} ({} v{})", op_index, OpTypeName(op.type), op.version);
-    auto kernel = CreateReferenceKernel(op, io);
+    auto kernel = CreateKernel(op, io, options.kernels);
     if (!kernel.ok()) return kernel.status().WithContext(where);
     QB_RETURN_IF_ERROR((*kernel)->Prepare(op, io).WithContext(where));
     scratch = std::max(scratch, (*kernel)->ScratchBytes());
@@ -101,7 +102,6 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   }
   QB_RETURN_IF_ERROR(CheckMemoryAvailable(scratch, "scratch memory"));
   if (!scratch_.Resize(scratch)) return Errorf("cannot allocate {} MB of scratch memory", scratch >> 20);
-  (void)options;
   return OkStatus();
 }
 

@@ -13,11 +13,12 @@
 #include "core/status.h"
 #include "graph/graph.h"
 #include "kernels/kernel.h"
+#include "kernels/kernel_factory.h"
 
 namespace qb {
 
 struct InterpreterOptions {
-  int num_threads = 1;
+  KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
 };
 
 // Told about every op as it runs (op profiling). Not called when no observer is set.
@@ -55,6 +56,7 @@ class Interpreter {
   std::string op_implementation(size_t i) const { return kernels_[i]->Implementation(); }
   size_t arena_bytes() const { return arena_.size(); }
   size_t scratch_bytes() const { return scratch_.size(); }
+  const KernelConfig& kernel_config() const { return kernel_config_; }
 
  private:
   Interpreter() = default;
@@ -67,6 +69,7 @@ class Interpreter {
   AlignedBuffer arena_;
   AlignedBuffer scratch_;
   OpObserver* observer_ = nullptr;
+  KernelConfig kernel_config_;
 };
 
 }  // namespace qb

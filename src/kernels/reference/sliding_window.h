@@ -55,8 +55,19 @@ struct SlidingWindow2D {
       }
     }
   }
+  // Rows (columns) of implicit zeros after the input that the last output row (column) reads: SAME's
+  // extra one goes here; 0 when the window stops inside the input (VALID may leave input unread).
+  int32_t pad_bottom() const { return PadAfter(in_h, out_h, kernel_h, stride_h, dilation_h, pad_top); }
+  int32_t pad_right() const { return PadAfter(in_w, out_w, kernel_w, stride_w, dilation_w, pad_left); }
   // [batch, out_h, out_w, channels], the output shape the op must declare.
   Shape OutputShape(int32_t channels) const { return {batch, out_h, out_w, channels}; }
+
+ private:
+  static int32_t PadAfter(int32_t in, int32_t out, int32_t kernel, int32_t stride, int32_t dilation,
+                          int32_t pad_before) {
+    const int32_t last_read = (out - 1) * stride + (kernel - 1) * dilation - pad_before;  // last input index read
+    return last_read >= in ? last_read - in + 1 : 0;
+  }
 };
 
 // The window of a convolution. `input` is rank 4 (NHWC) and `filter` rank 4 with the kernel's height and

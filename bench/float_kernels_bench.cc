@@ -1,0 +1,133 @@
+// Float32 kernels and models, reference vs oneDNN vs XNNPACK, in GFLOP/s (2 x multiply-accumulates per
+// second), next to the FMA peak of the same core measured in the same run. Layers are taken from the
+// published models (ResNet50 3x3 and 1x1 convolutions, MobileNet's depthwise and pointwise layers, a
+// VGG 3x3); models are the tiny architectures (src/models). One thread; the ISA cap is $QB_ISA (one per
+// process, as in the tool). Not a test: run by hand, see BENCHMARKS.md.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fma_peak.h"
+#include "kernels/kernel_factory.h"
+#include "models/graph_builder.h"
+#include "models/model_registry.h"
+#include "models/model_summary.h"
+#include "runtime/interpreter.h"
+#include "runtime/seeded_inputs.h"
+
+namespace qb::bench {
+namespace {
+
+KernelConfig ConfigFor(FloatBackend backend) {
+  KernelConfig config;
+  auto isa = SelectIsa("");
+  if (isa.ok()) config.isa = *isa;
+  config.float_backend = backend;
+  return config;
+}
+
+// A one-op graph: input -> CONV_2D / DEPTHWISE_CONV_2D (SAME, RELU, folded bias) -> output.
+struct ConvLayer {
+  const char* name;
+  int32_t size, in_c, out_c, kernel, stride;
+  bool depthwise;
+};
+
+const ConvLayer kLayers[] = {
+    {"resnet50_3x3_56x56x64", 56, 64, 64, 3, 1, false},
+    {"resnet50_1x1_56x56x64to256", 56, 64, 256, 1, 1, false},
+    {"resnet50_3x3_14x14x256", 14, 256, 256, 3, 1, false},
+    {"resnet50_1x1_14x14x1024to256", 14, 1024, 256, 1, 1, false},
+    {"vgg16_3x3_56x56x256", 56, 256, 256, 3, 1, false},
+    {"mobilenet_dw3x3_112x112x64_s2", 112, 64, 64, 3, 2, true},
+    {"mobilenet_1x1_28x28x256", 28, 256, 256, 1, 1, false},
+};
+
+Result<std::shared_ptr<const Graph>> ConvGraph(const ConvLayer& layer) {
+  models::GraphBuilder builder("layer", 1);
+  int32_t x = builder.Input(layer.size, layer.size, layer.in_c);
+  const models::ConvSpec spec{.name = layer.name, .filters = layer.out_c, .kernel_h = layer.kernel,
+                              .kernel_w = layer.kernel, .stride = layer.stride, .activation = Activation::kRelu};
+  x = layer.depthwise ? builder.DepthwiseConv(x, spec) : builder.Conv(x, spec);
+  QB_ASSIGN_OR_RETURN(Graph graph, builder.Finish(x, 1));
+  return std::make_shared<const Graph>(std::move(graph));
+}
+
+void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
+  InterpreterOptions options;
+  options.kernels = ConfigFor(backend);
+  auto interpreter = Interpreter::Create(graph, options);
+  if (!interpreter.ok()) {
+    state.SkipWithError(interpreter.status().message().c_str());
+    return;
+  }
+  Status set = SetInputs(**interpreter, SeededModelInputs(**interpreter));
+  if (!set.ok()) {
+    state.SkipWithError(set.message().c_str());
+    return;
+  }
+  for (auto _ : state) (*interpreter)->Invoke();
+  const double flops = 2.0 * static_cast<double>(models::Summarize(*graph).macs);
+  state.counters["GFLOPs"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+  // Layers: the implementation of their one op; models: the backend (their first op may be a reference PAD).
+  state.SetLabel(graph->ops.size() == 1 ? (*interpreter)->op_implementation(0)
+                                        : std::string(FloatBackendName(backend)));
+}
+
+void BM_FmaPeak(benchmark::State& state, int64_t (*loop)(int64_t, float*), IsaLevel needs) {
+  if (!CpuHasIsa(needs)) {
+    state.SkipWithError("this CPU lacks the ISA");
+    return;
+  }
+  constexpr int64_t kIterations = 1 << 20;
+  float sink = 0;
+  int64_t flops = 0;
+  for (auto _ : state) flops = loop(kIterations, &sink);
+  benchmark::DoNotOptimize(sink);
+  state.counters["GFLOPs"] = benchmark::Counter(static_cast<double>(flops) * 1e-9,
+                                                benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void RegisterAll() {
+  benchmark::RegisterBenchmark("peak/fma_avx512", [](benchmark::State& s) {
+    BM_FmaPeak(s, FmaPeakAvx512, IsaLevel::kAvx512Core);
+  });
+  benchmark::RegisterBenchmark("peak/fma_avx2", [](benchmark::State& s) { BM_FmaPeak(s, FmaPeakAvx2, IsaLevel::kAvx2); });
+  const auto& backends = BuiltFloatBackends();
+  for (const ConvLayer& layer : kLayers) {
+    auto built = ConvGraph(layer);
+    if (!built.ok()) continue;
+    auto graph = *built;
+    for (FloatBackend backend : backends) {
+      const std::string name = std::string("layer/") + layer.name + "/" + std::string(FloatBackendName(backend));
+      benchmark::RegisterBenchmark(name.c_str(), [graph, backend](benchmark::State& s) { RunGraph(s, graph, backend); })
+          ->Unit(benchmark::kMillisecond)
+          ->MinTime(backend == FloatBackend::kReference ? 0.2 : 0.5);
+    }
+  }
+  for (const auto& model : models::AllModels()) {
+    if (!model.tiny) continue;
+    auto built = models::BuildModel(model.name, 1);
+    if (!built.ok()) continue;
+    auto graph = std::make_shared<const Graph>(std::move(built->graph));
+    for (FloatBackend backend : backends) {
+      const std::string name = "model/" + std::string(model.name) + "/" + std::string(FloatBackendName(backend));
+      benchmark::RegisterBenchmark(name.c_str(), [graph, backend](benchmark::State& s) { RunGraph(s, graph, backend); })
+          ->Unit(benchmark::kMicrosecond)
+          ->MinTime(0.3);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace qb::bench
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  qb::bench::RegisterAll();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

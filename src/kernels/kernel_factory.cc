@@ -1,0 +1,100 @@
+#include "kernels/kernel_factory.h"
+
+#include "kernels/reference/reference_kernels.h"
+#ifdef QB_HAVE_ONEDNN
+#include "kernels/onednn/onednn_backend.h"
+#endif
+#ifdef QB_HAVE_XNNPACK
+#include "kernels/xnnpack/xnnpack_backend.h"
+#endif
+
+namespace qb {
+
+IsaLevel KernelConfig::DefaultIsa() {
+  Result<IsaLevel> best = BestIsa();
+  if (best.ok()) return *best;
+  return IsaLevelsOfThisArch().empty() ? IsaLevel::kAvx2 : IsaLevelsOfThisArch().front();
+}
+
+Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads) {
+  KernelConfig config;
+  QB_ASSIGN_OR_RETURN(config.float_backend, ParseFloatBackend(float_backend));
+  QB_ASSIGN_OR_RETURN(config.isa, SelectIsa(isa));
+  if (num_threads < 1) return Errorf("--num_threads must be >= 1, got {}", num_threads);
+  config.num_threads = num_threads;
+  return config;
+}
+
+Status ConfigureBackends(const KernelConfig& config) {
+  switch (config.float_backend) {
+    case FloatBackend::kOneDnn:
+#ifdef QB_HAVE_ONEDNN
+      return ConfigureOneDnn(config.isa, config.num_threads);
+#else
+      break;
+#endif
+    case FloatBackend::kXnnpack:
+#ifdef QB_HAVE_XNNPACK
+      return ConfigureXnnpack();
+#else
+      break;
+#endif
+    case FloatBackend::kReference:
+      return OkStatus();
+  }
+  return Errorf("float backend {} is not built", FloatBackendName(config.float_backend));
+}
+
+namespace {
+
+// The selected float backend's kernel for `op`, or nullptr when it does not handle it.
+std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+  switch (config.float_backend) {
+    case FloatBackend::kOneDnn:
+#ifdef QB_HAVE_ONEDNN
+      return CreateOneDnnKernel(op, io, config.num_threads);
+#else
+      return nullptr;
+#endif
+    case FloatBackend::kXnnpack:
+#ifdef QB_HAVE_XNNPACK
+      return CreateXnnpackKernel(op, io, config.num_threads);
+#else
+      return nullptr;
+#endif
+    case FloatBackend::kReference:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+  // Backends in order of preference. A hybrid backend (issue 6 on x86-64, src/kernels/arm on ARM64) goes
+  // first here; the float backends return nullptr for hybrid forms.
+  if (std::unique_ptr<OpKernel> kernel = CreateFloatBackendKernel(op, io, config)) return kernel;
+  return CreateReferenceKernel(op, io);
+}
+
+std::string DescribeKernelConfig(const KernelConfig& config) {
+  const std::string_view backend = FloatBackendName(config.float_backend);
+  const Result<IsaLevel> best = BestIsa();
+  const bool capped = best.ok() && *best != config.isa;
+  std::string isa = fmt::format("isa {}", IsaName(config.isa));
+  if (capped) {
+    isa += fmt::format(" — emulation: capped below this CPU's {}", IsaName(*best));
+  }
+  switch (config.float_backend) {
+    case FloatBackend::kOneDnn:
+      return fmt::format("{} ({})", backend, isa);
+    case FloatBackend::kXnnpack:
+      return fmt::format("{} ({}; XNNPACK picks its own microkernels, the cap binds only oneDNN and own kernels)",
+                         backend, isa);
+    case FloatBackend::kReference:
+      return fmt::format("{} ({}; plain C++, no ISA-specific code)", backend, isa);
+  }
+  return std::string(backend);
+}
+
+}  // namespace qb

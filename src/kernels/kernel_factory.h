@@ -1,0 +1,45 @@
+// The one dispatch point from an op to the kernel that runs it. CreateKernel asks the backends the
+// configuration selects, in order, for a kernel; a backend returns nullptr for an op or form (e.g. a
+// hybrid int8 filter) it does not handle, and the reference kernel is used when none does.
+//   float ops (float32 activations and weights): the selected float backend (onednn, xnnpack)
+//   hybrid ops (float32 activations x int8 weights): reference for now; a hybrid backend (oneDNN int8 on
+//     x86-64, own NEON/dotprod kernels on ARM64) slots in before the reference in CreateKernel
+//   everything else: reference
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "kernels/float_backend.h"
+#include "kernels/isa.h"
+#include "kernels/kernel.h"
+
+namespace qb {
+
+struct KernelConfig {
+  FloatBackend float_backend = DefaultFloatBackend();
+  IsaLevel isa = DefaultIsa();  // the cap (isa.h); by default the best level the CPU has
+  int num_threads = 1;
+
+  // The best ISA level of this CPU (the first one of the build's architecture when it has none).
+  static IsaLevel DefaultIsa();
+};
+
+// A configuration from the command line: --float_backend, --isa (else $QB_ISA), --num_threads; empty
+// strings select the defaults. Errors are one line naming the bad flag.
+Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads);
+
+// Sets up the backends `config` selects for this process, before any of their kernels is created:
+// oneDNN's max ISA (settable once per process: a different cap later is an error) and its OpenMP
+// thread count. Interpreter::Create calls it.
+Status ConfigureBackends(const KernelConfig& config);
+
+// The kernel for `op` under `config` (not yet prepared).
+Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config);
+
+// One line for logs and results: "onednn (isa avx2 — emulation: capped below this CPU's avx512_core_vnni)".
+std::string DescribeKernelConfig(const KernelConfig& config);
+
+}  // namespace qb

@@ -1,0 +1,22 @@
+// The oneDNN float32 backend (x86-64): CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with float32
+// weights on oneDNN primitives (forward inference, nhwc activations read and written in place, weights
+// reordered once into the layout the primitive picks, bias and clamp activations fused as post-ops).
+// Everything else runs on the reference kernels. oneDNN threads with OpenMP.
+#pragma once
+
+#include <memory>
+
+#include "core/status.h"
+#include "kernels/isa.h"
+#include "kernels/kernel.h"
+
+namespace qb {
+
+// Caps oneDNN's instruction set at `isa` (once per process, before its first primitive; asking for a
+// different cap later is an error) and sets the OpenMP thread count.
+Status ConfigureOneDnn(IsaLevel isa, int num_threads);
+
+// A oneDNN kernel for `op`, or nullptr when the backend does not handle the op or its form.
+std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads);
+
+}  // namespace qb

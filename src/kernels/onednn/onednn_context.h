@@ -1,0 +1,49 @@
+// What every oneDNN kernel shares: the process's CPU engine and stream, the mapping of fused
+// activations to eltwise post-ops, and BoundPrimitive, a primitive wired to the runtime's buffers.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include "kernels/reference/activation.h"
+
+namespace qb::onednn {
+
+dnnl::engine& CpuEngine();
+dnnl::stream& CpuStream();
+
+// Attributes every kernel uses: user-managed scratchpad (the runtime's scratch) and the activation's
+// clamp as an eltwise post-op (none for NONE, relu for RELU, clip for RELU6 and RELU_N1_TO_1).
+dnnl::primitive_attr KernelAttributes(const ActivationRange& activation);
+
+// Reorders constant weights from the user's layout into `packed`'s layout (once, in Prepare).
+dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed);
+
+// A primitive with its arguments: the constant ones (packed weights, bias) fixed in Prepare, the source,
+// destination and scratchpad memories created once without data and pointed at the op's tensors and
+// the runtime's scratch on every Execute — no allocation per inference.
+class BoundPrimitive {
+ public:
+  BoundPrimitive() = default;
+  // `primitive` was created from `pd` (with a user-managed scratchpad); `constant_args` are bound for good.
+  BoundPrimitive(dnnl::primitive primitive, const dnnl::primitive_desc_base& pd,
+                 std::unordered_map<int, dnnl::memory> constant_args);
+
+  // Runs the primitive on `src` into `dst`, with `scratch` holding scratch_bytes().
+  void Execute(const void* src, void* dst, void* scratch);
+  size_t scratch_bytes() const { return scratch_bytes_; }
+  // "onednn brgconv:avx512_core": the backend and oneDNN's implementation name.
+  const std::string& implementation() const { return implementation_; }
+
+ private:
+  dnnl::primitive primitive_;
+  dnnl::memory src_, dst_, scratchpad_;
+  std::unordered_map<int, dnnl::memory> args_;
+  size_t scratch_bytes_ = 0;
+  std::string implementation_;
+};
+
+}  // namespace qb::onednn

@@ -1,0 +1,15 @@
+// Constructors of the oneDNN kernels, for onednn_backend.cc. Each kernel validates the op with the
+// reference kernel's Prepare (the one place an op's rules live) before it builds its primitive.
+#pragma once
+
+#include <memory>
+
+#include "kernels/kernel.h"
+
+namespace qb::onednn {
+
+std::unique_ptr<OpKernel> MakeConv2DKernel();
+std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel();
+std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
+
+}  // namespace qb::onednn

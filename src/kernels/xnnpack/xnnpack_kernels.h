@@ -1,0 +1,15 @@
+// Constructors of the XNNPACK kernels, for xnnpack_backend.cc. Each kernel validates the op with the
+// reference kernel's Prepare (the one place an op's rules live) before it creates its operator.
+#pragma once
+
+#include <memory>
+
+#include "kernels/kernel.h"
+
+namespace qb::xnnpack {
+
+std::unique_ptr<OpKernel> MakeConv2DKernel(int num_threads);
+std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel(int num_threads);
+std::unique_ptr<OpKernel> MakeFullyConnectedKernel(int num_threads);
+
+}  // namespace qb::xnnpack

@@ -1,0 +1,44 @@
+// What the XNNPACK kernels share: the thread pools, and Operator, an owned xnn_operator_t that is set
+// up (the operator's indirection buffers) only when its input or output pointer changes.
+#pragma once
+
+#include <xnnpack.h>
+#include <pthreadpool.h>
+
+#include <memory>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace qb::xnnpack {
+
+// The process's pool of `num_threads` threads (shared by every kernel asking for that count); nullptr
+// for one thread, which XNNPACK runs on the caller.
+pthreadpool_t ThreadPool(int num_threads);
+
+// `what` names the call in the error ("xnn_create_convolution2d_nhwc_f32 failed with status 2").
+Status CheckXnn(xnn_status status, std::string_view what);
+
+class Operator {
+ public:
+  // Takes ownership of `op` (may be nullptr before creation).
+  void reset(xnn_operator_t op) { op_.reset(op); }
+  xnn_operator_t get() const { return op_.get(); }
+  // True (and remembers them) when the pointers differ from the last setup.
+  bool NeedsSetup(const void* input, const void* output) {
+    if (input == last_input_ && output == last_output_) return false;
+    last_input_ = input;
+    last_output_ = output;
+    return true;
+  }
+
+ private:
+  struct Deleter {
+    void operator()(xnn_operator_t op) const { xnn_delete_operator(op); }
+  };
+  std::unique_ptr<xnn_operator, Deleter> op_;
+  const void* last_input_ = nullptr;
+  const void* last_output_ = nullptr;
+};
+
+}  // namespace qb::xnnpack

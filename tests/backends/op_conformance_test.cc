@@ -1,0 +1,187 @@
+// Every optimized float backend against the reference kernels, op by op: CONV_2D (odd shapes, strides 1
+// and 2, SAME and VALID, dilation, groups, fused activations, with and without bias), DEPTHWISE_CONV_2D
+// (depth multipliers) and FULLY_CONNECTED. Each test also checks that the backend's kernel ran, not the
+// reference fallback.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "backend_test_util.h"
+#include "kernels/reference/sliding_window.h"
+#include "op_harness.h"
+
+namespace qb {
+namespace {
+
+using testing::Bytes;
+using testing::OpHarness;
+
+std::vector<float> RandomFloats(size_t count, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> values(count);
+  for (float& v : values) v = dist(rng);
+  return values;
+}
+
+// The op under test and the backend's configuration, for OpHarness's plain-function factory.
+KernelConfig g_config;
+Result<std::unique_ptr<OpKernel>> ConfiguredFactory(const Op& op, const KernelIo& io) {
+  return CreateKernel(op, io, g_config);
+}
+
+// Runs the harness on the reference kernels and on `config`'s backend; compares outputs.
+void ExpectBackendMatchesReference(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
+                                   const KernelConfig& config) {
+  OpHarness reference(type, options);
+  build(reference);
+  const Status ref_status = reference.Run();
+  ASSERT_TRUE(ref_status.ok()) << ref_status.message();
+
+  OpHarness backend(type, options);
+  build(backend);
+  g_config = config;
+  backend.set_factory(ConfiguredFactory);
+  const Status status = backend.Run();
+  ASSERT_TRUE(status.ok()) << status.message();
+  const std::string implementation = backend.kernel().Implementation();
+  EXPECT_EQ(implementation.rfind(std::string(FloatBackendName(config.float_backend)), 0), 0u)
+      << "the reference fallback ran: " << implementation;
+  testing::ExpectCloseToReference(backend.OutputAs<float>(0), reference.OutputAs<float>(0));
+}
+
+struct ConvCase {
+  std::string name;
+  int32_t batch, height, width, in_c, out_c, kernel_h, kernel_w;
+  int32_t stride = 1, dilation = 1;
+  Padding padding = Padding::kSame;
+  Activation activation = Activation::kNone;
+  int32_t groups = 1;       // CONV_2D only
+  bool bias = true;
+  int32_t multiplier = 0;   // > 0: DEPTHWISE_CONV_2D with this depth multiplier (out_c = in_c * multiplier)
+};
+
+std::ostream& operator<<(std::ostream& os, const ConvCase& c) { return os << c.name; }
+
+int32_t OutputSize(const ConvCase& c, int32_t in, int32_t kernel) {
+  auto axis = ComputeWindowAxis("axis", c.padding, in, kernel, c.stride, c.dilation);
+  EXPECT_TRUE(axis.ok()) << axis.status().message();
+  return axis.ok() ? axis->output : 1;
+}
+
+const std::vector<ConvCase>& ConvCases() {
+  static const std::vector<ConvCase> cases = {
+      {"3x3_same_s1", 1, 7, 9, 5, 11, 3, 3},
+      {"3x3_same_s2_odd", 2, 13, 11, 6, 7, 3, 3, 2},
+      {"3x3_valid_s2", 1, 12, 10, 3, 16, 3, 3, 2, 1, Padding::kValid},
+      {"5x3_valid_relu", 1, 9, 8, 4, 5, 5, 3, 1, 1, Padding::kValid, Activation::kRelu},
+      {"1x1_relu6", 1, 6, 5, 33, 17, 1, 1, 1, 1, Padding::kSame, Activation::kRelu6},
+      {"1x1_s2_no_bias", 1, 9, 9, 8, 24, 1, 1, 2, 1, Padding::kValid, Activation::kNone, 1, false},
+      {"3x3_dilation2_same", 1, 11, 10, 4, 6, 3, 3, 1, 2},
+      {"3x3_dilation3_valid", 1, 14, 13, 3, 5, 3, 3, 1, 3, Padding::kValid, Activation::kReluN1To1},
+      {"7x7_s2_same_stem", 1, 23, 23, 3, 8, 7, 7, 2, 1, Padding::kSame, Activation::kRelu},
+      {"grouped_3x3", 1, 8, 8, 8, 12, 3, 3, 1, 1, Padding::kSame, Activation::kNone, 4},
+      {"dw_3x3_s1", 1, 9, 7, 13, 13, 3, 3, 1, 1, Padding::kSame, Activation::kRelu6, 1, true, 1},
+      {"dw_3x3_s2_valid", 2, 10, 11, 8, 8, 3, 3, 2, 1, Padding::kValid, Activation::kNone, 1, true, 1},
+      {"dw_mult2_same", 1, 8, 9, 5, 10, 3, 3, 1, 1, Padding::kSame, Activation::kRelu, 1, true, 2},
+      {"dw_mult3_s2_no_bias", 1, 12, 12, 3, 9, 5, 5, 2, 1, Padding::kSame, Activation::kNone, 1, false, 3},
+      {"dw_dilation2", 1, 12, 11, 6, 6, 3, 3, 1, 2, Padding::kSame, Activation::kNone, 1, true, 1},
+  };
+  return cases;
+}
+
+class ConvConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, ConvCase>> {};
+
+TEST_P(ConvConformanceTest, MatchesReference) {
+  const auto& [backend_kind, c] = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, backend_kind);
+  const bool depthwise = c.multiplier > 0;
+  const int32_t out_c = depthwise ? c.in_c * c.multiplier : c.out_c;
+  const Shape filter_shape = depthwise ? Shape{1, c.kernel_h, c.kernel_w, out_c}
+                                       : Shape{out_c, c.kernel_h, c.kernel_w, c.in_c / c.groups};
+  const Shape input_shape{c.batch, c.height, c.width, c.in_c};
+  const Shape output_shape{c.batch, OutputSize(c, c.height, c.kernel_h), OutputSize(c, c.width, c.kernel_w), out_c};
+  const auto input = RandomFloats(static_cast<size_t>(ElementCount(input_shape)), 1);
+  const auto filter = RandomFloats(static_cast<size_t>(ElementCount(filter_shape)), 2);
+  const auto bias = RandomFloats(static_cast<size_t>(out_c), 3);
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, input_shape, Bytes(input));
+    h.AddConstant(DType::kFloat32, filter_shape, Bytes(filter));
+    if (c.bias) h.AddConstant(DType::kFloat32, {out_c}, Bytes(bias));
+    h.AddOutput(DType::kFloat32, output_shape);
+  };
+  if (depthwise) {
+    DepthwiseConv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
+                                   .depth_multiplier = c.multiplier, .activation = c.activation,
+                                   .dilation_w = c.dilation, .dilation_h = c.dilation};
+    ExpectBackendMatchesReference(build, OpType::kDepthwiseConv2D, options, config);
+  } else {
+    Conv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
+                          .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};
+    ExpectBackendMatchesReference(build, OpType::kConv2D, options, config);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConvConformanceTest,
+                         ::testing::Combine(::testing::ValuesIn(testing::OptimizedBackends()),
+                                            ::testing::ValuesIn(ConvCases())),
+                         [](const auto& info) {
+                           return std::string(FloatBackendName(std::get<0>(info.param))) + "_" +
+                                  std::get<1>(info.param).name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ConvConformanceTest);
+
+struct FullyConnectedCase {
+  std::string name;
+  Shape input;
+  int32_t channels;
+  Activation activation = Activation::kNone;
+  bool bias = true;
+  bool keep_num_dims = false;
+};
+
+std::ostream& operator<<(std::ostream& os, const FullyConnectedCase& c) { return os << c.name; }
+
+class FullyConnectedConformanceTest
+    : public ::testing::TestWithParam<std::tuple<FloatBackend, FullyConnectedCase>> {};
+
+TEST_P(FullyConnectedConformanceTest, MatchesReference) {
+  const auto& [backend_kind, c] = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, backend_kind);
+  const int32_t depth = c.input.back();
+  const int32_t rows = static_cast<int32_t>(ElementCount(c.input) / depth);
+  Shape output_shape{rows, c.channels};
+  if (c.keep_num_dims) {
+    output_shape = c.input;
+    output_shape.back() = c.channels;
+  }
+  const auto input = RandomFloats(static_cast<size_t>(ElementCount(c.input)), 4);
+  const auto weights = RandomFloats(static_cast<size_t>(c.channels) * depth, 5);
+  const auto bias = RandomFloats(static_cast<size_t>(c.channels), 6);
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, c.input, Bytes(input));
+    h.AddConstant(DType::kFloat32, {c.channels, depth}, Bytes(weights));
+    if (c.bias) h.AddConstant(DType::kFloat32, {c.channels}, Bytes(bias));
+    h.AddOutput(DType::kFloat32, output_shape);
+  };
+  FullyConnectedOptions options{.activation = c.activation, .keep_num_dims = c.keep_num_dims};
+  ExpectBackendMatchesReference(build, OpType::kFullyConnected, options, config);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, FullyConnectedConformanceTest,
+    ::testing::Combine(::testing::ValuesIn(testing::OptimizedBackends()),
+                       ::testing::ValuesIn(std::vector<FullyConnectedCase>{
+                           {"vector", {1, 37}, 13},
+                           {"rows_relu", {5, 64}, 10, Activation::kRelu},
+                           {"flattened_relu6_no_bias", {2, 3, 3, 7}, 9, Activation::kRelu6, false},
+                           {"keep_num_dims", {2, 3, 19}, 6, Activation::kReluN1To1, true, true},
+                           {"classifier", {1, 1024}, 1000},
+                       })),
+    [](const auto& info) {
+      return std::string(FloatBackendName(std::get<0>(info.param))) + "_" + std::get<1>(info.param).name;
+    });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FullyConnectedConformanceTest);
+
+}  // namespace
+}  // namespace qb
