@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/weight_init.h"
+#include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
 
 namespace qb::models {
@@ -212,7 +213,7 @@ Status ApplyCorrection(Graph& graph, const Op& op, const ChannelCorrection& corr
 
 }  // namespace
 
-Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed, const InterpreterOptions& options) {
+Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed) {
   int32_t classifier_op = -1;
   for (size_t i = 0; i < graph.ops.size(); ++i) {
     if (IsWeighted(graph.ops[i].type)) classifier_op = static_cast<int32_t>(i);
@@ -222,7 +223,7 @@ Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed, const Interpret
   std::vector<ChannelCorrection> corrections(graph.ops.size());
   {
     QB_ASSIGN_OR_RETURN(SplitGraph split, SplitFusedActivations(graph));
-    QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(split.graph, options));
+    QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(split.graph, {.kernels = {.float_backend = FloatBackend::kReference}}));
     QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter, 1)));
     CalibrationObserver observer(*interpreter, split, classifier_op, weight_seed, corrections);
     interpreter->set_observer(&observer);

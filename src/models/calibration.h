@@ -23,12 +23,12 @@
 
 #include "core/status.h"
 #include "graph/graph.h"
-#include "runtime/interpreter.h"
 
 namespace qb::models {
 
-// Rewrites the float weights and biases of `graph` in place (new buffers). Deterministic for a given
-// seed and kernel configuration. `options` selects the kernels the calibration pass runs on.
-Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed, const InterpreterOptions& options = {});
+// Rewrites the float weights and biases of `graph` in place (new buffers). The pass runs on the reference
+// kernels, whatever backend or --isa cap the process uses, so the same seed gives the same bytes on every
+// machine (the reference kernels do their arithmetic in a fixed order, without FMA contraction).
+Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed);
 
 }  // namespace qb::models
