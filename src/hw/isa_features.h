@@ -1,0 +1,47 @@
+// The deep-learning instruction-set features of the CPU this process runs on (what the hardware and the
+// operating system both enable), and the `--isa` levels they allow.
+//
+// MERGE POINT: this is a minimal stand-in for src/kernels/cpu_features.h + src/kernels/isa.{h,cc} (branch
+// issue5-float), which own CPUID/HWCAP detection and the `--isa` cap. When that lands, DetectIsaFeatures() and
+// AvailableIsaLevels() should forward to it and isa_features.cc's own detection should be deleted; the rest of
+// src/hw, src/experiment and src/report only use this header.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace qb::hw {
+
+struct IsaFeatures {
+  // x86-64
+  bool fma = false;
+  bool avx2 = false;
+  bool avx512f = false;
+  bool avx512bw = false;
+  bool avx512_vnni = false;
+  bool avx_vnni = false;
+  bool amx_int8 = false;
+  // ARM64
+  bool neon = false;
+  bool dotprod = false;
+  bool i8mm = false;
+  bool fp16 = false;
+};
+
+IsaFeatures DetectIsaFeatures();
+
+// Every feature with its display name ("AVX-512 VNNI"), in a fixed order, for tables and JSON.
+std::vector<std::pair<std::string, bool>> FeatureList(const IsaFeatures& features);
+// Parses the display names back (unknown names are ignored); for results read from another machine.
+IsaFeatures FeaturesFromNames(const std::vector<std::string>& present);
+
+// The most capable int8 dot-product feature, as a reader would name it: "AMX-INT8", "AVX-512 VNNI",
+// "AVX-VNNI", "dotprod", or "" when the CPU has none (quantized kernels then widen to 16 bits).
+std::string BestInt8Feature(const IsaFeatures& features);
+
+// The `--isa` cap names this CPU can run, most capable first: x86-64 avx512_core_amx, avx512_core_vnni,
+// avx512_core, avx2; ARM64 dotprod, neon. Empty when none applies.
+std::vector<std::string> AvailableIsaLevels(const IsaFeatures& features);
+
+}  // namespace qb::hw
