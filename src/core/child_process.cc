@@ -54,6 +54,23 @@ std::string ChildResult::Describe() const {
   return "exit code " + std::to_string(exit_code);
 }
 
+namespace {
+
+std::string LastLine(const std::string& text) {
+  const size_t end = text.find_last_not_of("\r\n \t");
+  if (end == std::string::npos) return "";
+  const size_t newline = text.rfind('\n', end);
+  const size_t start = newline == std::string::npos ? 0 : newline + 1;
+  return text.substr(start, end - start + 1);
+}
+
+}  // namespace
+
+std::string ChildResult::LastErrorLine() const {
+  std::string line = LastLine(err);
+  return line.empty() ? LastLine(out) : line;
+}
+
 Result<ChildResult> RunChildProcess(const std::vector<std::string>& argv) {
   if (argv.empty()) return Errorf("no program to run");
   int out_pipe[2], err_pipe[2];

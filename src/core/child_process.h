@@ -17,6 +17,8 @@ struct ChildResult {
   bool succeeded() const { return term_signal == 0 && exit_code == 0; }
   // "exit code 1" or "killed by signal 9"
   std::string Describe() const;
+  // The last non-empty line of stderr (else of stdout), for one-line error messages; "" when both are empty.
+  std::string LastErrorLine() const;
 };
 
 // argv[0] is the program path (looked up in PATH when it has no '/'). Fails only when the program cannot be

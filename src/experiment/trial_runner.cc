@@ -5,18 +5,6 @@
 #include "core/child_process.h"
 
 namespace qb::experiment {
-namespace {
-
-// The last non-empty line of a child's output, for error messages.
-std::string LastLine(const std::string& text) {
-  size_t end = text.find_last_not_of("\r\n");
-  if (end == std::string::npos) return "";
-  const size_t start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
-}
-
-}  // namespace
-
 std::vector<std::string> BenchCommandLine(const ExperimentSpec& spec, const std::string& graph) {
   std::vector<std::string> argv;
   if (spec.bench_tool.empty()) {
@@ -50,8 +38,7 @@ Result<TrialRecord> RunTrial(const ExperimentSpec& spec, const std::string& grap
   if (!child.ok()) return child.status().WithContext(what);
   record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!child->succeeded()) {
-    std::string why = LastLine(child->err);
-    if (why.empty()) why = LastLine(child->out);
+    const std::string why = child->LastErrorLine();
     return Errorf("{}: the benchmark failed ({}): {}", what, child->Describe(), why.empty() ? "no output" : why);
   }
   auto parsed = ParseBenchOutput(child->out);

@@ -30,7 +30,8 @@ Result<HardwareFingerprint> FingerprintFromJson(const nlohmann::json& json) {
     fp.threads = json.at("threads").get<int>();
     fp.max_mhz = json.value("max_mhz", 0.0);
     fp.bogomips = json.value("bogomips", 0.0);
-    for (const auto& [name, size] : json.value("caches", nlohmann::json::object()).items()) {
+    const nlohmann::json caches = json.value("caches", nlohmann::json::object());
+    for (const auto& [name, size] : caches.items()) {
       fp.caches.push_back({name, size.get<std::string>()});
     }
     std::vector<std::string> present;

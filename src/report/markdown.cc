@@ -1,0 +1,42 @@
+#include "report/markdown.h"
+
+#include <fmt/format.h>
+
+namespace qb::report {
+namespace {
+
+std::string Escape(const std::string& cell) {
+  std::string out;
+  for (char c : cell) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+std::string MarkdownTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::string table = "|";
+  for (const std::string& h : header) table += " " + Escape(h) + " |";
+  table += "\n|";
+  for (size_t i = 0; i < header.size(); ++i) table += i == 0 ? "---|" : "---:|";
+  table += "\n";
+  for (const auto& row : rows) {
+    table += "|";
+    for (const std::string& cell : row) table += " " + Escape(cell) + " |";
+    table += "\n";
+  }
+  return table;
+}
+
+std::string Number(std::optional<double> value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : std::string("n/a");
+}
+
+std::string MeanSd(double mean, double sd, int decimals) {
+  return fmt::format("{:.{}f} ± {:.{}f}", mean, decimals, sd, decimals);
+}
+
+std::string ChartImage(const std::string& title, const std::string& stem) {
+  return fmt::format("![{0}](charts/{1}.png)  \n[SVG](charts/{1}.svg)\n", title, stem);
+}
+
+}  // namespace qb::report
