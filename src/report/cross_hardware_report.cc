@@ -119,11 +119,11 @@ Status WriteCrossHardwareReport(const LoadedRuns& loaded, const std::string& out
         });
   md += "\n## Speedup (float / quantized; above 1 = quantization made it faster)\n\n" +
         PerModelTable(runs, RunColumns(runs), [](const ExperimentSummary& run, const std::string& model) {
-          return std::vector<std::string>{Number(Speedup(run, model)) + "×"};
+          return std::vector<std::string>{Times(Speedup(run, model))};
         });
   md += "\n## Change of average inference after quantization (Qin et al.'s view: positive = slower)\n\n" +
         PerModelTable(runs, RunColumns(runs), [](const ExperimentSummary& run, const std::string& model) {
-          return std::vector<std::string>{Number(ChangePercent(run, model), 1) + "%"};
+          return std::vector<std::string>{SignedPercent(ChangePercent(run, model))};
         });
   md += "\n## Memory Overall (MB, mean ± sd)\n\n" +
         PerModelTable(runs, PairColumns(runs), [](const ExperimentSummary& run, const std::string& model) {

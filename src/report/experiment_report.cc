@@ -39,8 +39,8 @@ std::string EffectTable(const ExperimentSummary& run) {
     std::vector<std::string> row = {model,
                                     Number(MetricMean(run, model, Variant::kFloat, experiment::kAvgInferenceMetric)),
                                     Number(MetricMean(run, model, Variant::kQuant, experiment::kAvgInferenceMetric)),
-                                    Number(Speedup(run, model)) + "×",
-                                    Number(ChangePercent(run, model), 1) + "%",
+                                    Times(Speedup(run, model)),
+                                    SignedPercent(ChangePercent(run, model)),
                                     Number(mem(Variant::kFloat), 1),
                                     Number(mem(Variant::kQuant), 1)};
     std::string sizes = "n/a", top1 = "n/a", sqnr = "n/a";

@@ -31,6 +31,14 @@ std::string Number(std::optional<double> value, int decimals) {
   return value ? fmt::format("{:.{}f}", *value, decimals) : std::string("n/a");
 }
 
+std::string Times(std::optional<double> ratio) {
+  return ratio ? fmt::format("{:.2f}×", *ratio) : std::string("n/a");
+}
+
+std::string SignedPercent(std::optional<double> percent) {
+  return percent ? fmt::format("{:+.1f}%", *percent) : std::string("n/a");
+}
+
 std::string MeanSd(double mean, double sd, int decimals) {
   return fmt::format("{:.{}f} ± {:.{}f}", mean, decimals, sd, decimals);
 }
