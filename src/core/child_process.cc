@@ -56,19 +56,29 @@ std::string ChildResult::Describe() const {
 
 namespace {
 
-std::string LastLine(const std::string& text) {
-  const size_t end = text.find_last_not_of("\r\n \t");
-  if (end == std::string::npos) return "";
-  const size_t newline = text.rfind('\n', end);
-  const size_t start = newline == std::string::npos ? 0 : newline + 1;
-  return text.substr(start, end - start + 1);
+std::string LastLines(const std::string& text, int count) {
+  std::vector<std::string> lines;
+  size_t end = text.size();
+  while (end > 0 && static_cast<int>(lines.size()) < count) {
+    const size_t newline = text.rfind('\n', end - 1);
+    const size_t start = newline == std::string::npos ? 0 : newline + 1;
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (!line.empty()) lines.insert(lines.begin(), line);
+    if (newline == std::string::npos) break;
+    end = newline;
+  }
+  std::string joined;
+  for (const std::string& line : lines) joined += (joined.empty() ? "" : " | ") + line;
+  return joined;
 }
 
 }  // namespace
 
 std::string ChildResult::LastErrorLine() const {
-  std::string line = LastLine(err);
-  return line.empty() ? LastLine(out) : line;
+  constexpr int kLines = 3;
+  std::string lines = LastLines(err, kLines);
+  return lines.empty() ? LastLines(out, kLines) : lines;
 }
 
 Result<ChildResult> RunChildProcess(const std::vector<std::string>& argv) {

@@ -17,7 +17,8 @@ struct ChildResult {
   bool succeeded() const { return term_signal == 0 && exit_code == 0; }
   // "exit code 1" or "killed by signal 9"
   std::string Describe() const;
-  // The last non-empty line of stderr (else of stdout), for one-line error messages; "" when both are empty.
+  // The last (up to three) non-empty lines of stderr, else of stdout, joined with " | ": a one-line error
+  // message; "" when both are empty.
   std::string LastErrorLine() const;
 };
 
