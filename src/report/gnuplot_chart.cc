@@ -46,6 +46,24 @@ std::string PlotCommand(const BarChart& chart, const std::string& data_path) {
   return plot + "\n";
 }
 
+// A y range holding every bar with its error bar, zero and the reference line, with 10% headroom, so no bar
+// touches the frame.
+std::string YRange(const BarChart& chart) {
+  double lo = std::min(0.0, chart.reference_line.value_or(0.0));
+  double hi = std::max(0.0, chart.reference_line.value_or(0.0));
+  for (const BarSeries& s : chart.series) {
+    for (size_t i = 0; i < s.values.size(); ++i) {
+      if (!s.values[i]) continue;
+      const double error = i < s.errors.size() ? s.errors[i] : 0.0;
+      lo = std::min(lo, *s.values[i] - error);
+      hi = std::max(hi, *s.values[i] + error);
+    }
+  }
+  if (hi <= lo) hi = lo + 1;
+  const double pad = (hi - lo) * 0.1;
+  return fmt::format("set yrange [{:.6g}:{:.6g}]\n", lo < 0 ? lo - pad : 0.0, hi > 0 ? hi + pad : 0.0);
+}
+
 }  // namespace
 
 std::string ChartData(const BarChart& chart) {
@@ -75,24 +93,14 @@ std::string ChartScript(const BarChart& chart) {
   script += HasErrors(chart) ? "set style histogram errorbars gap 2 lw 1\n" : "set style histogram clustered gap 2\n";
   script += "set style fill solid 0.85 border -1\n";
   script += "set boxwidth 0.9\n";
-  script += "set key outside right top\n";
+  script += "set key outside below center\n";
   script += "set grid ytics\n";
   script += "set xtics rotate by -30 nomirror\n";
-  double max_value = 0;
-  for (const BarSeries& s : chart.series) {
-    for (const auto& v : s.values) max_value = std::max(max_value, v.value_or(0.0));
-  }
-  if (chart.reference_line && *chart.reference_line <= 0) {
-    script += "set yrange [*:*]\n";
-  } else if (chart.reference_line && *chart.reference_line >= max_value) {
-    script += fmt::format("set yrange [0:{:.6g}]\n", *chart.reference_line * 1.15);  // keep the line visible
-  } else {
-    script += "set yrange [0:*]\n";
-  }
-  script += "set terminal pngcairo size 1100,600 enhanced font 'sans,11'\n";
+  script += YRange(chart);
+  script += "set terminal pngcairo size 1100,650 noenhanced font 'sans,11'\n";
   script += "set output " + Quoted(chart.stem + ".png.tmp") + "\n";
   script += PlotCommand(chart, data_path);
-  script += "set terminal svg size 1100,600 dynamic enhanced font 'sans,11'\n";
+  script += "set terminal svg size 1100,650 dynamic noenhanced font 'sans,11'\n";
   script += "set output " + Quoted(chart.stem + ".svg.tmp") + "\n";
   script += "replot\n";
   script += "unset output\n";
@@ -114,9 +122,13 @@ bool GnuplotAvailable() {
 }
 
 Status RenderCharts(const std::vector<BarChart>& charts, const std::string& dir) {
+  std::error_code ec;
+  const std::string absolute_dir = fs::absolute(dir, ec).string();
   for (const BarChart& chart : charts) {
+    // The script names its files relative to the charts folder, so it still works when the folder is moved.
     const std::string script = PathOf(dir, chart.stem + ".gp");
-    QB_ASSIGN_OR_RETURN(ChildResult run, RunChildProcess({"gnuplot", "-e", "cd " + Quoted(dir), script}));
+    QB_ASSIGN_OR_RETURN(ChildResult run,
+                        RunChildProcess({"gnuplot", "-e", "cd " + Quoted(absolute_dir), chart.stem + ".gp"}));
     if (!run.succeeded()) return Errorf("{}: gnuplot failed ({}): {}", script, run.Describe(), run.LastErrorLine());
     for (const char* ext : {".png", ".svg"}) {
       const std::string done = PathOf(dir, chart.stem + ext);

@@ -82,8 +82,7 @@ std::string MemorySentence(const experiment::ExperimentSummary& run) {
   std::string text;
   if (!size_ratios.empty()) text += "Quantized files are " + Range(size_ratios, 1, "×") + " smaller";
   if (!ratios.empty()) {
-    text += (text.empty() ? "Quantized models used " : "; they used ") + Range(ratios, 1, "×") +
-            " less peak memory overall (float / quantized Memory Overall)";
+    text += std::string(text.empty() ? "Memory" : "; memory") + " overall, float / quantized: " + Range(ratios, 1, "×");
   }
   return text.empty() ? "" : text + ".";
 }

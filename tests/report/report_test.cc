@@ -88,6 +88,26 @@ TEST(CrossHardwareReportTest, MergesTwoFoldersAndRejectsACorruptOne) {
   }
 }
 
+TEST(GnuplotChartTest, RendersIntoARelativeFolder) {
+  if (!GnuplotAvailable()) GTEST_SKIP() << "gnuplot is not installed";
+  const std::string base = qb::testing::TempDir();
+  const fs::path old_cwd = fs::current_path();
+  fs::current_path(base);
+  BarChart chart;
+  chart.stem = "speedup";
+  chart.title = "Speedup";
+  chart.categories = {"A"};
+  chart.series = {{"run", {2.0}, {}}};
+  chart.reference_line = 1.0;
+  auto rendered = WriteCharts({chart}, "out/charts");
+  fs::current_path(old_cwd);
+  ASSERT_TRUE(rendered.ok()) << rendered.status().message();
+  EXPECT_TRUE(*rendered);
+  EXPECT_GT(fs::file_size(base + "/out/charts/speedup.png"), 0u);
+  EXPECT_GT(fs::file_size(base + "/out/charts/speedup.svg"), 0u);
+  EXPECT_FALSE(fs::exists(base + "/out/charts/speedup.png.tmp"));
+}
+
 TEST(ReportCommandTest, MergesAndFailsOnlyWhenNothingMerges) {
   const std::string a = WriteRun("Ice Lake", {{"ResNet50", 120, 31}});
   const std::string b = WriteRun("Raspberry Pi 5", {{"ResNet50", 300, 105}});
