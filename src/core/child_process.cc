@@ -10,6 +10,8 @@
 #include <climits>
 #include <cstring>
 
+#include "core/text.h"
+
 extern char** environ;
 
 namespace qb {
@@ -69,7 +71,7 @@ std::string LastLines(const std::string& text, int count) {
     end = newline;
   }
   std::string joined;
-  for (const std::string& line : lines) joined += (joined.empty() ? "" : " | ") + line;
+  for (const std::string& line : lines) AppendListItem(joined, line, " | ");
   return joined;
 }
 

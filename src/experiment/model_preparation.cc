@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/text.h"
 #include "models/model_registry.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
@@ -35,7 +36,7 @@ Result<std::string> KernelPath(std::shared_ptr<const Graph> graph, int num_threa
   std::set<std::string> seen;
   for (size_t i = 0; i < interpreter->num_ops(); ++i) {
     const std::string impl = interpreter->op_implementation(i);
-    if (seen.insert(impl).second) path += (path.empty() ? "" : ", ") + impl;
+    if (seen.insert(impl).second) AppendListItem(path, impl);
   }
   return path;
 }

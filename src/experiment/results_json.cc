@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/build_info.h"
+#include "core/text.h"
 #include "hw/fingerprint_format.h"
 
 namespace qb::experiment {
@@ -41,7 +42,7 @@ std::string KernelPathOf(const ExperimentResults& r) {
   std::string path;
   for (const PreparedModel& m : r.models) {
     for (const std::string* k : {&m.float_kernels, &m.quant_kernels}) {
-      if (!k->empty() && path.find(*k) == std::string::npos) path += (path.empty() ? "" : "; ") + *k;
+      if (!k->empty() && path.find(*k) == std::string::npos) AppendListItem(path, *k, "; ");
     }
   }
   return path;
@@ -144,6 +145,7 @@ Result<ExperimentSummary> SummaryFromJson(const nlohmann::json& json) {
     s.models = settings.at("models").get<std::vector<std::string>>();
     s.tool_version = json.at("tool").value("version", "");
     s.git_commit = json.at("tool").value("git_commit", "");
+    s.kernel_path = json.value("kernel_path", "");
     s.started_at = json.value("started_at", "");
     s.finished_at = json.value("finished_at", "");
     for (const nlohmann::json& m : json.at("models")) s.facts.push_back(FactsFromJson(m));

@@ -39,6 +39,7 @@ struct ExperimentSummary {
   int threads = 1;
   int trials = 0;
   std::string isa, tool_version, git_commit, started_at, finished_at;
+  std::string kernel_path;  // every kernel implementation the models ran, e.g. "reference"
   std::vector<std::string> models;
   std::vector<ModelFacts> facts;
   std::vector<RowResult> rows;

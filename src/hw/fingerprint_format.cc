@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace qb::hw {
 
 nlohmann::json FingerprintToJson(const HardwareFingerprint& fp) {
@@ -51,7 +53,7 @@ Result<HardwareFingerprint> FingerprintFromJson(const nlohmann::json& json) {
 std::string PresentFeatures(const IsaFeatures& isa) {
   std::string list;
   for (const auto& [name, present] : FeatureList(isa)) {
-    if (present) list += (list.empty() ? "" : ", ") + name;
+    if (present) AppendListItem(list, name);
   }
   return list.empty() ? "none" : list;
 }
@@ -65,11 +67,11 @@ std::vector<std::pair<std::string, std::string>> FingerprintRows(const HardwareF
   rows.emplace_back("Max clock", fp.max_mhz > 0 ? fmt::format("{:.0f} MHz", fp.max_mhz) : "unknown");
   rows.emplace_back("BogoMIPS", fp.bogomips > 0 ? fmt::format("{:.2f}", fp.bogomips) : "unknown");
   std::string caches;
-  for (const CacheLevel& c : fp.caches) caches += fmt::format("{}{} {}", caches.empty() ? "" : ", ", c.name, c.size);
+  for (const CacheLevel& c : fp.caches) AppendListItem(caches, c.name + " " + c.size);
   rows.emplace_back("Caches", caches.empty() ? "unknown" : caches);
   rows.emplace_back("Deep-learning ISA features", PresentFeatures(fp.isa));
   std::string levels;
-  for (const std::string& l : AvailableIsaLevels(fp.isa)) levels += (levels.empty() ? "" : ", ") + l;
+  for (const std::string& l : AvailableIsaLevels(fp.isa)) AppendListItem(levels, l);
   rows.emplace_back("--isa levels", levels.empty() ? "none" : levels);
   rows.emplace_back("OS", fp.os.empty() ? "unknown" : fp.os);
   rows.emplace_back("Kernel", fp.kernel);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "hw/isa_features.h"
+#include "core/text.h"
 #include "report/comparisons.h"
 
 namespace qb::report {
@@ -39,7 +40,7 @@ std::string SpeedSentence(const experiment::ExperimentSummary& run) {
   if (!faster.empty()) text += ", " + Range(faster, 1, "×");
   if (!slower.empty()) {
     std::string names;
-    for (const std::string& n : slower_names) names += (names.empty() ? "" : ", ") + n;
+    for (const std::string& n : slower_names) AppendListItem(names, n);
     text += fmt::format("; slower: {} (+{} average inference time, Qin et al.'s effect)", names, Range(slower, 0, "%"));
   }
   return text + ".";
@@ -57,15 +58,12 @@ std::string CpuSentence(const experiment::ExperimentSummary& run) {
 }
 
 std::string KernelSentence(const experiment::ExperimentSummary& run) {
-  std::string kernels;
-  for (const experiment::ModelFacts& f : run.facts) {
-    for (const std::string* k : {&f.float_kernels, &f.quant_kernels}) {
-      if (!k->empty() && kernels.find(*k) == std::string::npos) kernels += (kernels.empty() ? "" : "; ") + *k;
-    }
+  if (run.kernel_path.empty()) return "";
+  std::string text = "Kernels: " + run.kernel_path + ".";
+  if (run.kernel_path == "reference") {
+    text += " These are the plain C++ reference kernels: the times show the arithmetic, not what optimized int8 "
+            "instructions can do.";
   }
-  if (kernels.empty()) return "";
-  std::string text = "Kernels: " + kernels + ".";
-  if (kernels == "reference") text += " These are the plain C++ reference kernels: the times show the arithmetic, not what optimized int8 instructions can do.";
   return text;
 }
 

@@ -17,13 +17,7 @@ std::vector<std::pair<std::string, std::string>> RunRows(const experiment::Exper
   rows.emplace_back("Threads", std::to_string(run.threads));
   rows.emplace_back("--isa cap", run.isa.empty() ? "none (best the CPU has)" : run.isa + " (emulation)");
   rows.emplace_back("Trials per model and variant", std::to_string(run.trials));
-  std::string kernels;
-  for (const experiment::ModelFacts& f : run.facts) {
-    for (const std::string* k : {&f.float_kernels, &f.quant_kernels}) {
-      if (!k->empty() && kernels.find(*k) == std::string::npos) kernels += (kernels.empty() ? "" : "; ") + *k;
-    }
-  }
-  rows.emplace_back("Kernel path", kernels.empty() ? "unknown" : kernels);
+  rows.emplace_back("Kernel path", run.kernel_path.empty() ? "unknown" : run.kernel_path);
   rows.emplace_back("quantbench", run.tool_version + " (" + run.git_commit + ")");
   rows.emplace_back("Run", run.started_at + " – " + run.finished_at);
   return rows;
