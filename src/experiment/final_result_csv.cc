@@ -9,7 +9,10 @@ namespace {
 std::string CsvField(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
   return quoted + "\"";
 }
 
@@ -17,8 +20,8 @@ std::string CsvField(const std::string& text) {
 
 std::string FinalResultHeader() {
   std::string header = "Model";
-  for (size_t m = 0; m < kMetricCount; ++m) header += "," + CsvField(std::string(MetricName(m)));
-  for (size_t m = 0; m < kMetricCount; ++m) header += "," + CsvField(std::string(MetricName(m)) + "_sd");
+  for (size_t m = 0; m < kMetricCount; ++m) header.append(",").append(CsvField(std::string(MetricName(m))));
+  for (size_t m = 0; m < kMetricCount; ++m) header.append(",").append(CsvField(std::string(MetricName(m)) + "_sd"));
   return header;
 }
 

@@ -66,12 +66,12 @@ Status WriteExperimentReport(const ExperimentSummary& run, const std::string& di
   QB_ASSIGN_OR_RETURN(bool rendered, WriteCharts(charts, ChartsDir(dir)));
   if (!rendered) std::fprintf(log, "note: gnuplot not found: charts skipped (their data and scripts are in %s)\n", ChartsDir(dir).c_str());
 
-  std::string md = "# quantbench experiment: " + run.label + "\n\n";
+  std::string md = fmt::format("# quantbench experiment: {}\n\n", run.label);
   md += fmt::format("Float32 vs dynamic-range quantized models, {} trial(s) each, one fresh `bench` process per trial, "
                     "{} thread(s). Raw figures: `results.json`; means and standard deviations: `finalResult.csv`.\n\n",
                     run.trials, run.threads);
   md += "## Reading\n\n";
-  for (const std::string& sentence : ReadingOf(run)) md += "- " + sentence + "\n";
+  for (const std::string& sentence : ReadingOf(run)) md.append("- ").append(sentence).append("\n");
   md += "\n## Hardware\n\n" + HardwareTable(runs);
   md += "\n## Results (mean ± sample sd over the trials)\n\n" + ResultsTable(run);
   md += "\n## Effect of quantization per model\n\n"

@@ -7,7 +7,10 @@ namespace {
 
 std::string Escape(const std::string& cell) {
   std::string out;
-  for (char c : cell) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (char c : cell) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
   return out;
 }
 
@@ -15,13 +18,13 @@ std::string Escape(const std::string& cell) {
 
 std::string MarkdownTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::string table = "|";
-  for (const std::string& h : header) table += " " + Escape(h) + " |";
+  for (const std::string& h : header) table.append(" ").append(Escape(h)).append(" |");
   table += "\n|";
   for (size_t i = 0; i < header.size(); ++i) table += i == 0 ? "---|" : "---:|";
   table += "\n";
   for (const auto& row : rows) {
     table += "|";
-    for (const std::string& cell : row) table += " " + Escape(cell) + " |";
+    for (const std::string& cell : row) table.append(" ").append(Escape(cell)).append(" |");
     table += "\n";
   }
   return table;
