@@ -105,7 +105,8 @@ TEST(ExperimentCommandTest, EndToEndOnATinyModelThenResumeThenRefuse) {
 }
 
 // A benchmark_model stand-in: prints TensorFlow Lite's output, logs its arguments, and on its 3rd call kills its
-// parent (the experiment) with SIGKILL while a file named `kill` exists.
+// parent (the experiment) with SIGKILL while a file named `kill` exists; on its 2nd call it kills itself while a
+// file named `kill_child` exists.
 std::string WriteFakeBench(const std::string& dir) {
   const std::string path = dir + "/fake_benchmark_model";
   std::ofstream script(path);
@@ -114,6 +115,7 @@ std::string WriteFakeBench(const std::string& dir) {
          << "n=$(cat calls 2>/dev/null || echo 0); n=$((n+1)); echo $n > calls\n"
          << "echo \"$@\" >> args\n"
          << "if [ $n -eq 3 ] && [ -f kill ]; then kill -9 $PPID; sleep 1; exit 1; fi\n"
+         << "if [ $n -eq 2 ] && [ -f kill_child ]; then kill -9 $$; fi\n"
          << "cat <<'EOF'\n" << samples::kBenchmarkModel << "EOF\n";
   script.close();
   ::chmod(path.c_str(), 0755);
@@ -143,6 +145,25 @@ TEST(ExperimentCommandTest, ResumesAfterTheParentIsKilledMidTrialAndMidWrite) {
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   EXPECT_DOUBLE_EQ(summary->rows[1].stats[kAvgInferenceMetric].mean, 8.09217);
   EXPECT_EQ(summary->rows[1].stats[kAvgInferenceMetric].n, 2);
+}
+
+TEST(ExperimentCommandTest, AChildKilledMidTrialStopsTheRunAndTheRerunContinues) {
+  const std::string dir = testing::TempDir();
+  const std::string fake = WriteFakeBench(dir);
+  std::ofstream(dir + "/kill_child") << "";
+  const std::string out = dir + "/results";
+  const std::string command =
+      "experiment --out " + out + " --models TinyVGG --trials 1 --fidelity-samples 0 --bench-tool " + fake;
+  const auto stopped = RunTool(command);
+  EXPECT_EQ(stopped.exit_code, 1);
+  EXPECT_NE(stopped.err.find("quantbench: error: TinyVGG_quant trial 1: the benchmark failed (killed by signal 9)"),
+            std::string::npos)
+      << stopped.err;
+  fs::remove(dir + "/kill_child");
+  const auto resumed = RunTool(command);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("resuming: 1 of 2 trials already done"), std::string::npos) << resumed.err;
+  EXPECT_TRUE(fs::exists(out + "/finalResult.csv"));
 }
 
 TEST(ExperimentCommandTest, IsaSweepRunsEveryLevelIntoSubfoldersAndMergesThem) {
