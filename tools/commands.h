@@ -24,5 +24,8 @@ void AddBenchCommand(CLI::App& app, int& exit_code);
 void AddModelsCommand(CLI::App& app, int& exit_code);
 void AddQuantizeCommand(CLI::App& app, int& exit_code);
 void AddCompareCommand(CLI::App& app, int& exit_code);
+void AddExperimentCommand(CLI::App& app, int& exit_code);
+void AddHwinfoCommand(CLI::App& app, int& exit_code);
+void AddReportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace qb::tools

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   qb::tools::AddModelsCommand(app, exit_code);
   qb::tools::AddQuantizeCommand(app, exit_code);
   qb::tools::AddCompareCommand(app, exit_code);
+  qb::tools::AddExperimentCommand(app, exit_code);
+  qb::tools::AddHwinfoCommand(app, exit_code);
+  qb::tools::AddReportCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,16 +1,12 @@
 // `quantbench models`: generates the seven Keras ImageNet CNNs (or the ones named with --only) as float32
 // .tflite files in a folder, with weights from a seed, and optionally prints what each is made of.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 
 #include "commands.h"
+#include "core/file_io.h"
 #include "models/model_registry.h"
 #include "models/model_summary.h"
 #include "tflite/writer.h"
@@ -24,18 +20,6 @@ struct ModelsArgs {
   uint32_t seed = 1;
   bool summary = false;
 };
-
-// Creates the folder when missing and checks that files can be written in it.
-Status PrepareOutputFolder(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Errorf("{}: cannot create the output folder: {}", dir, ec.message());
-  if (!std::filesystem::is_directory(dir, ec)) return Errorf("{}: the output path is not a folder", dir);
-  if (::access(dir.c_str(), W_OK) != 0) {
-    return Errorf("{}: the output folder is not writable: {}", dir, std::strerror(errno));
-  }
-  return OkStatus();
-}
 
 std::string ShapeAndType(const models::TensorInfo& t) {
   return ShapeToString(t.shape) + " " + std::string(DTypeName(t.type));
@@ -67,7 +51,7 @@ Status Generate(const ModelsArgs& args) {
     for (const std::string& name : models::StandardModelNames()) only += (only.empty() ? "" : ",") + name;
   }
   QB_ASSIGN_OR_RETURN(auto selected, models::SelectModels(only));
-  QB_RETURN_IF_ERROR(PrepareOutputFolder(args.out));
+  QB_RETURN_IF_ERROR(EnsureWritableFolder(args.out));
   for (const models::ModelInfo* info : selected) {
     const auto start = std::chrono::steady_clock::now();
     const std::string path = (std::filesystem::path(args.out) / (std::string(info->name) + ".tflite")).string();

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <filesystem>
 #include <cstring>
 
 namespace qb {
@@ -99,6 +100,21 @@ Status WriteFileAtomically(const std::string& path, std::span<const uint8_t> byt
   QB_ASSIGN_OR_RETURN(auto writer, AtomicFileWriter::Create(path));
   QB_RETURN_IF_ERROR(writer->Write(bytes));
   return writer->Commit();
+}
+
+Status WriteTextFileAtomically(const std::string& path, std::string_view text) {
+  return WriteFileAtomically(path, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+}
+
+Status EnsureWritableFolder(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Errorf("{}: cannot create the output folder: {}", dir, ec.message());
+  if (!std::filesystem::is_directory(dir, ec)) return Errorf("{}: the output path is not a folder", dir);
+  if (::access(dir.c_str(), W_OK) != 0) {
+    return Errorf("{}: the output folder is not writable: {}", dir, std::strerror(errno));
+  }
+  return OkStatus();
 }
 
 Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -51,6 +52,12 @@ class AtomicFileWriter {
   uint64_t written_ = 0;
   bool committed_ = false;
 };
+
+// Text through the same temporary file + rename.
+Status WriteTextFileAtomically(const std::string& path, std::string_view text);
+
+// Creates the folder (and its parents) when missing and checks that files can be written in it.
+Status EnsureWritableFolder(const std::string& dir);
 
 Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path);
 // Raw little-endian float32 files (the fixtures' .f32 format).
