@@ -17,7 +17,7 @@ BenchmarkRunner::BenchmarkRunner(BenchParams params, BenchClock* clock, MemoryPr
     clock_ = owned_clock_.get();
   }
   if (memory_ == nullptr) {
-    owned_memory_ = std::make_unique<RusageMemoryProbe>();
+    owned_memory_ = std::make_unique<PeakRssMemoryProbe>();
     memory_ = owned_memory_.get();
   }
 }
