@@ -51,23 +51,34 @@ Result<ExperimentResults> RunExperiment(const ExperimentSpec& input_spec, std::F
     if (done.insert({r.model, r.variant, r.trial}).second) results.trials.push_back(r);
   }
   const int total = static_cast<int>(spec.models.size()) * 2 * spec.trials;
-  Progress progress(log, total, static_cast<int>(done.size()));
+  struct PendingTrial {
+    const PreparedModel* model;
+    Variant variant;
+    int trial;
+  };
+  std::vector<PendingTrial> pending;
+  std::vector<std::string> plan;
   for (const PreparedModel& model : results.models) {
     for (Variant variant : kVariants) {
       for (int trial = 0; trial < spec.trials; ++trial) {
         if (done.count({model.name, variant, trial}) != 0) continue;
-        const std::string what = fmt::format("{} #{}", RowName(model.name, variant), trial + 1);
-        progress.TrialStarting(what);
-        auto record = RunTrial(spec, model.PathOf(variant), model.name, variant, trial);
-        if (!record.ok()) {
-          progress.Finish();
-          return record.status();
-        }
-        QB_RETURN_IF_ERROR(journal->Append(*record));
-        progress.TrialDone(what, record->wall_seconds, record->metrics[kAvgInferenceMetric]);
-        results.trials.push_back(std::move(record).value());
+        pending.push_back({&model, variant, trial});
+        plan.push_back(RowName(model.name, variant));
       }
     }
+  }
+  Progress progress(log, total, static_cast<int>(done.size()), std::move(plan));
+  for (const PendingTrial& p : pending) {
+    const std::string what = fmt::format("{} #{}", RowName(p.model->name, p.variant), p.trial + 1);
+    progress.TrialStarting(what);
+    auto record = RunTrial(spec, p.model->PathOf(p.variant), p.model->name, p.variant, p.trial);
+    if (!record.ok()) {
+      progress.Finish();
+      return record.status();
+    }
+    QB_RETURN_IF_ERROR(journal->Append(*record));
+    progress.TrialDone(what, record->wall_seconds, record->metrics[kAvgInferenceMetric]);
+    results.trials.push_back(std::move(record).value());
   }
   progress.Finish();
   // The kernels each variant ran, as its benchmarks reported them (the child processes apply --isa).

@@ -21,8 +21,12 @@ std::string FormatDuration(double seconds) {
   return fmt::format("{}s", s);
 }
 
-Progress::Progress(std::FILE* stream, int total, int already_done)
-    : stream_(stream), tty_(::isatty(::fileno(stream)) != 0), total_(total), done_(already_done) {
+Progress::Progress(std::FILE* stream, int total, int already_done, std::vector<std::string> plan)
+    : stream_(stream),
+      tty_(::isatty(::fileno(stream)) != 0),
+      total_(total),
+      done_(already_done),
+      plan_(std::move(plan)) {
   if (already_done > 0) {
     std::fprintf(stream_, "resuming: %d of %d trials already done\n", already_done, total);
   }
@@ -30,7 +34,13 @@ Progress::Progress(std::FILE* stream, int total, int already_done)
 
 std::string Progress::Eta() const {
   if (done_here_ == 0) return "ETA ?";
-  return "ETA " + FormatDuration(seconds_here_ / done_here_ * (total_ - done_));
+  const double overall_mean = seconds_here_ / done_here_;
+  double left = 0;
+  for (size_t i = static_cast<size_t>(done_here_); i < plan_.size(); ++i) {
+    auto it = group_seconds_.find(plan_[i]);
+    left += it != group_seconds_.end() ? it->second.first / it->second.second : overall_mean;
+  }
+  return "ETA " + FormatDuration(left);
 }
 
 void Progress::DrawBar(const std::string& what) {
@@ -47,6 +57,11 @@ void Progress::TrialStarting(const std::string& what) {
 }
 
 void Progress::TrialDone(const std::string& what, double seconds, double avg_inference_ms) {
+  if (static_cast<size_t>(done_here_) < plan_.size()) {
+    auto& [group_seconds, group_trials] = group_seconds_[plan_[static_cast<size_t>(done_here_)]];
+    group_seconds += seconds;
+    ++group_trials;
+  }
   ++done_;
   ++done_here_;
   seconds_here_ += seconds;
