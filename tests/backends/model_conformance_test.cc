@@ -7,6 +7,7 @@
 
 #include "backend_test_util.h"
 #include "models/model_registry.h"
+#include "test_models.h"
 #include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
 #include "test_support.h"
@@ -48,9 +49,9 @@ void ExpectModelMatchesReference(std::shared_ptr<const Graph> graph, const Kerne
   testing::ExpectCloseToReference(*actual, *reference);
 }
 
-class TinyModelConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, std::string>> {};
+class GeneratedModelConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, std::string>> {};
 
-TEST_P(TinyModelConformanceTest, MatchesReference) {
+TEST_P(GeneratedModelConformanceTest, MatchesReference) {
   const auto& [backend, name] = GetParam();
   QB_BACKEND_CONFIG_OR_SKIP(config, backend);
   auto built = models::BuildModel(name, 1);
@@ -58,22 +59,15 @@ TEST_P(TinyModelConformanceTest, MatchesReference) {
   ExpectModelMatchesReference(std::make_shared<const Graph>(std::move(built->graph)), config, true);
 }
 
-std::vector<std::string> TinyModelNames() {
-  std::vector<std::string> names;
-  for (const auto& model : models::AllModels()) {
-    if (model.tiny) names.emplace_back(model.name);
-  }
-  return names;
-}
 
-INSTANTIATE_TEST_SUITE_P(Backends, TinyModelConformanceTest,
+INSTANTIATE_TEST_SUITE_P(Backends, GeneratedModelConformanceTest,
                          ::testing::Combine(::testing::ValuesIn(testing::OptimizedBackends()),
-                                            ::testing::ValuesIn(TinyModelNames())),
+                                            ::testing::ValuesIn(testing::TestModelNames())),
                          [](const auto& info) {
                            return std::string(FloatBackendName(std::get<0>(info.param))) + "_" +
                                   std::get<1>(info.param);
                          });
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TinyModelConformanceTest);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GeneratedModelConformanceTest);
 
 class FixtureConformanceTest : public ::testing::TestWithParam<FloatBackend> {};
 

@@ -19,6 +19,7 @@
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
+#include "test_models.h"
 #include "test_support.h"
 #include "tflite/reader.h"
 #include "tflite/writer.h"
@@ -33,14 +34,8 @@ struct GeneratedCase {
 };
 
 std::vector<GeneratedCase> Cases() {
-  std::vector<std::string> names;
-  for (const auto& m : models::AllModels()) {
-    if (m.tiny) names.emplace_back(m.name);
-  }
-  const char* slow = std::getenv("QB_SLOW_TESTS");
-  if (!slow || std::string(slow) != "0") names.emplace_back("MobileNet");
   std::vector<GeneratedCase> cases;
-  for (const std::string& n : names) {
+  for (const std::string& n : testing::TestModelNames()) {
     cases.push_back({n, false});
     cases.push_back({n, true});
   }

@@ -14,6 +14,7 @@
 
 #include "models/model_registry.h"
 #include "models/model_summary.h"
+#include "test_models.h"
 #include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
 #include "test_support.h"
@@ -138,15 +139,6 @@ TEST(RegistryTest, UnknownNameListsValidNames) {
   EXPECT_EQ(models::StandardModelNames().size(), 7u);
 }
 
-std::vector<std::string> RunnableModels() {
-  std::vector<std::string> names;
-  for (const auto& m : models::AllModels()) {
-    if (m.tiny) names.emplace_back(m.name);
-  }
-  const char* slow = std::getenv("QB_SLOW_TESTS");
-  if (!slow || std::string(slow) != "0") names.emplace_back("MobileNet");
-  return names;
-}
 
 class GeneratedModelTest : public ::testing::TestWithParam<std::string> {};
 
@@ -193,7 +185,7 @@ TEST_P(GeneratedModelTest, RunsToAFiniteSoftmax) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Generated, GeneratedModelTest, ::testing::ValuesIn(RunnableModels()),
+INSTANTIATE_TEST_SUITE_P(Generated, GeneratedModelTest, ::testing::ValuesIn(testing::TestModelNames()),
                          [](const auto& info) { return info.param; });
 
 TEST(ModelsCommandTest, WritesFilesAndSummary) {

@@ -11,19 +11,11 @@
 #include "models/model_registry.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "quant/fidelity.h"
+#include "test_models.h"
 
 namespace qb {
 namespace {
 
-std::vector<std::string> FaithfulModels() {
-  std::vector<std::string> names;
-  for (const auto& m : models::AllModels()) {
-    if (m.tiny) names.emplace_back(m.name);
-  }
-  const char* slow = std::getenv("QB_SLOW_TESTS");
-  if (!slow || std::string(slow) != "0") names.emplace_back("MobileNet");
-  return names;
-}
 
 class GeneratedModelFidelityTest : public ::testing::TestWithParam<std::string> {};
 
@@ -41,7 +33,7 @@ TEST_P(GeneratedModelFidelityTest, QuantizedOutputsStayCloseToFloat) {
   EXPECT_GE(*f.top5_agreement, 0.6) << GetParam();
 }
 
-INSTANTIATE_TEST_SUITE_P(Generated, GeneratedModelFidelityTest, ::testing::ValuesIn(FaithfulModels()),
+INSTANTIATE_TEST_SUITE_P(Generated, GeneratedModelFidelityTest, ::testing::ValuesIn(testing::TestModelNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
