@@ -15,6 +15,7 @@
 
 #include "core/file_io.h"
 #include "litert_runner.h"
+#include "output_agreement.h"
 #include "models/model_registry.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"

@@ -24,6 +24,7 @@
 #include "core/file_io.h"
 #include "dequantized_weights.h"
 #include "litert_runner.h"
+#include "output_agreement.h"
 #include "runtime/interpreter.h"
 #include "runtime/seeded_inputs.h"
 #include "test_support.h"
@@ -213,19 +214,8 @@ TEST_P(LiteRtCompatTest, WrittenFileRunsInTensorFlowLite) {
   ExpectQuantbenchAgrees(f, **rewritten, *ours, *litert);
 }
 
-std::vector<FixtureEntry> Fixtures() {
-  return testing::HaveFixtures() ? testing::ListFixtures() : std::vector<FixtureEntry>{};
-}
-
-std::string FixtureName(const ::testing::TestParamInfo<FixtureEntry>& info) {
-  std::string name = info.param.name;
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Fixtures, LiteRtCompatTest, ::testing::ValuesIn(Fixtures()), FixtureName);
+INSTANTIATE_TEST_SUITE_P(Fixtures, LiteRtCompatTest, ::testing::ValuesIn(testing::FixturesOrNone()),
+                         testing::FixtureTestName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(LiteRtCompatTest);
 
 // Stands for the suite where there are no fixtures (or no LiteRT.js), so the skip and its reason show.

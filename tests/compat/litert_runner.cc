@@ -7,8 +7,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "runtime/interpreter.h"
-#include "runtime/seeded_inputs.h"
 
 namespace qb::testing {
 namespace {
@@ -60,31 +58,6 @@ std::map<std::string, std::string> RunInLiteRt(const std::vector<LiteRtJob>& job
     *process_error = "node exited with status " + std::to_string(status) + ": " + unattributed;
   }
   return errors;
-}
-
-Agreement Compare(const std::vector<float>& ours, const std::vector<float>& reference) {
-  Agreement a;
-  double dot = 0, n1 = 0, n2 = 0;
-  auto [lo, hi] = std::minmax_element(reference.begin(), reference.end());
-  a.range = static_cast<double>(*hi) - static_cast<double>(*lo);
-  for (size_t i = 0; i < ours.size(); ++i) {
-    a.max_abs_error = std::max(a.max_abs_error, std::abs(static_cast<double>(ours[i]) - reference[i]));
-    dot += static_cast<double>(ours[i]) * reference[i];
-    n1 += static_cast<double>(ours[i]) * ours[i];
-    n2 += static_cast<double>(reference[i]) * reference[i];
-  }
-  a.cosine = (n1 == 0 && n2 == 0) ? 1.0 : dot / std::sqrt(n1 * n2);
-  a.argmax_ours = static_cast<size_t>(std::max_element(ours.begin(), ours.end()) - ours.begin());
-  a.argmax_reference =
-      static_cast<size_t>(std::max_element(reference.begin(), reference.end()) - reference.begin());
-  return a;
-}
-
-Result<std::vector<float>> RunSeeded(std::shared_ptr<const Graph> graph) {
-  QB_ASSIGN_OR_RETURN(auto interpreter, Interpreter::Create(std::move(graph)));
-  QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter)));
-  interpreter->Invoke();
-  return interpreter->OutputAsFloats(0);
 }
 
 }  // namespace qb::testing

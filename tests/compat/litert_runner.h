@@ -1,6 +1,6 @@
 // Running .tflite files in TensorFlow Lite's own runtime from tests: LiteRT.js (@litertjs/core, LiteRT
 // compiled to WebAssembly with XNNPACK) through tests/compat/litert/run_tflite.mjs under Node, and the
-// measures the compatibility tests compare outputs with.
+// compatibility tests' shared steps (output_agreement.h compares the outputs).
 #pragma once
 
 #include <map>
@@ -25,14 +25,5 @@ struct LiteRtJob {
 // error line by model path. A failure of the process itself goes to *process_error.
 std::map<std::string, std::string> RunInLiteRt(const std::vector<LiteRtJob>& jobs, const std::string& dir,
                                                std::string* process_error);
-
-struct Agreement {
-  double max_abs_error = 0, range = 0, cosine = 1;
-  size_t argmax_ours = 0, argmax_reference = 0;
-};
-Agreement Compare(const std::vector<float>& ours, const std::vector<float>& reference);
-
-// quantbench's reference runtime on the seeded input (seed 1), output 0.
-Result<std::vector<float>> RunSeeded(std::shared_ptr<const Graph> graph);
 
 }  // namespace qb::testing

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -39,6 +40,16 @@ std::vector<FixtureEntry> ListFixtures() {
     }
   }
   return entries;
+}
+
+std::vector<FixtureEntry> FixturesOrNone() { return HaveFixtures() ? ListFixtures() : std::vector<FixtureEntry>{}; }
+
+std::string FixtureTestName(const ::testing::TestParamInfo<FixtureEntry>& info) {
+  std::string name = info.param.name;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
 }
 
 std::string TempDir() {

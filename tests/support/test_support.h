@@ -1,6 +1,8 @@
 // Helpers shared by the test suites: where the fixtures are, and small graph builders.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,6 +23,10 @@ struct FixtureEntry {
 };
 std::vector<FixtureEntry> ListFixtures();
 inline void PrintTo(const FixtureEntry& e, std::ostream* os) { *os << e.name; }
+// Every fixture, or none where the fixtures are absent: the values of a parameterized fixture test.
+std::vector<FixtureEntry> FixturesOrNone();
+// A fixture's name as a test name (every character but letters and digits becomes '_').
+std::string FixtureTestName(const ::testing::TestParamInfo<FixtureEntry>& info);
 
 // Runs the quantbench binary built with the tests (arguments are passed to the shell as they are).
 struct ToolRun {
