@@ -18,6 +18,7 @@ namespace qb::experiment {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ExpectOneLineError;
 using testing::RunTool;
 
 constexpr const char* kTinyBench = " --num_runs 2 --min_secs 0 --warmup_runs 1 --warmup_min_secs 0";
@@ -41,13 +42,6 @@ std::vector<std::string> SplitCsv(const std::string& line) {
   std::istringstream in(line);
   for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
   return fields;
-}
-
-void ExpectOneLineError(const testing::ToolRun& run, const std::string& fragment) {
-  EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
-  EXPECT_EQ(run.err.rfind("quantbench: error: ", 0), 0u) << run.err;
-  EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
 }
 
 void ExpectChartsRendered(const std::string& dir) {

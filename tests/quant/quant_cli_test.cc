@@ -15,14 +15,8 @@
 namespace qb {
 namespace {
 
+using testing::ExpectOneLineError;
 using testing::RunTool;
-
-void ExpectOneLineError(const testing::ToolRun& run, const std::string& fragment) {
-  EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
-  EXPECT_EQ(run.err.rfind("quantbench: error: ", 0), 0u) << run.err;
-  EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
-}
 
 std::string WriteGraph(const Graph& g, const std::string& name) {
   std::string path = testing::TempDir() + "/" + name;

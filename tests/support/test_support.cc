@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -85,6 +86,13 @@ ToolRun RunTool(const std::string& args) {
   run.out = slurp(dir + "/out");
   run.err = slurp(dir + "/err");
   return run;
+}
+
+void ExpectOneLineError(const ToolRun& run, const std::string& fragment) {
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_EQ(run.err.rfind("quantbench: error: ", 0), 0u) << run.err;
+  EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
 }
 
 }  // namespace qb::testing

@@ -34,6 +34,9 @@ struct ToolRun {
   std::string out, err;
 };
 ToolRun RunTool(const std::string& args);
+// The tool failed the way every bad input must fail: exit code 1 and one line on stderr,
+// "quantbench: error: ..." containing `fragment`.
+void ExpectOneLineError(const ToolRun& run, const std::string& fragment);
 
 // A fresh empty temporary directory, removed at process exit.
 std::string TempDir();

@@ -13,6 +13,7 @@
 namespace qb {
 namespace {
 
+using testing::ExpectOneLineError;
 using testing::RunTool;
 
 std::string TinyModelPath() {
@@ -21,13 +22,6 @@ std::string TinyModelPath() {
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   return path;
-}
-
-void ExpectOneLineError(const testing::ToolRun& run, const std::string& fragment) {
-  EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
-  EXPECT_EQ(run.err.rfind("quantbench: error: ", 0), 0u) << run.err;
-  EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
 }
 
 TEST(KernelFlagsTest, UnknownBackendOnEveryCommand) {
