@@ -5,11 +5,17 @@
 
 #include <bit>
 #include <cstdlib>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "../float_test_util.h"
 #include "kernels/arm/arm_hybrid_kernels.h"
+
+namespace qb {
+// gtest prints the level by name ("neondot") in test lists and failures.
+inline void PrintTo(ArmIsa isa, std::ostream* os) { *os << ArmIsaName(isa); }
+}  // namespace qb
 
 namespace qb::testing {
 namespace {
