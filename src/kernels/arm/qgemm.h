@@ -22,6 +22,7 @@
 
 namespace qb {
 
+// The microkernel of min(isa, DetectArmIsa()): qs8_qc8w_gemm_4x4c16_neondot or _neon.
 QGemmTileFn QGemmTileFor(ArmIsa isa);
 
 // Weights [N][K] packed once at Prepare, with what the epilogue needs per channel.
