@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite (ctest). With CI=true or --full it also runs the suite under
-# AddressSanitizer + UBSan and fuzzes the .tflite reader for 60 seconds.
+# AddressSanitizer + UBSan, fuzzes the .tflite reader for 60 seconds, and cross-builds for ARM64 to run the
+# fixture and ARM64 kernel tests under qemu (scripts/build-arm64.sh --quick; without --quick it runs all).
 # Fixtures are found through $QB_FIXTURES (default: ../shared/fixtures); tests that need them skip without.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +33,7 @@ if $full; then
   (cd "$corpus" && "$OLDPWD/build-fuzz/fuzz/tflite_reader_fuzzer" -max_total_time=60 -rss_limit_mb=2048 \
      -print_final_stats=1 "$corpus")
   rm -rf "$corpus"
+
+  echo "== ARM64: cross build, fixture + ARM64 kernel tests under qemu =="
+  scripts/build-arm64.sh --quick
 fi

@@ -7,6 +7,9 @@
 #ifdef QB_HAVE_XNNPACK
 #include "kernels/xnnpack/xnnpack_backend.h"
 #endif
+#if defined(__aarch64__)
+#include "kernels/arm/arm_hybrid_kernels.h"
+#endif
 
 namespace qb {
 
@@ -68,11 +71,23 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   return nullptr;
 }
 
+// The hybrid backend's kernel for `op`, or nullptr when there is none for it here.
+std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+#if defined(__aarch64__)
+  const ArmIsa level = config.isa == IsaLevel::kDotprod ? ArmIsa::kNeonDot : ArmIsa::kNeon;
+  Result<std::unique_ptr<OpKernel>> kernel = CreateArmHybridKernel(op, io, level);
+  return kernel.ok() ? std::move(kernel).value() : nullptr;
+#else
+  return nullptr;
+#endif
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  // Backends in order of preference. A hybrid backend (issue 6 on x86-64, src/kernels/arm on ARM64) goes
-  // first here; the float backends return nullptr for hybrid forms.
+  // Backends in order of preference: the hybrid backend (float activations x int8 weights: own NEON /
+  // dotprod kernels on ARM64), then the float backend; each returns nullptr for forms it does not handle.
+  if (std::unique_ptr<OpKernel> kernel = CreateHybridBackendKernel(op, io, config)) return kernel;
   if (std::unique_ptr<OpKernel> kernel = CreateFloatBackendKernel(op, io, config)) return kernel;
   return CreateReferenceKernel(op, io);
 }

@@ -23,7 +23,7 @@ struct ToolRun {
 
 ToolRun RunBench(const std::string& args) {
   const std::string err_path = qb::testing::TempDir() + "/stderr.txt";
-  const std::string command = std::string(QB_TOOL_PATH) + " bench " + args + " 2>" + err_path;
+  const std::string command = std::string(QB_TOOL_COMMAND) + " bench " + args + " 2>" + err_path;
   ToolRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;

@@ -73,7 +73,7 @@ std::string TempDir() {
 
 ToolRun RunTool(const std::string& args) {
   std::string dir = TempDir();
-  std::string command = std::string(QB_TOOL_PATH) + " " + args + " >" + dir + "/out 2>" + dir + "/err";
+  std::string command = std::string(QB_TOOL_COMMAND) + " " + args + " >" + dir + "/out 2>" + dir + "/err";
   int status = std::system(command.c_str());
   auto slurp = [](const std::string& path) {
     std::ifstream in(path);

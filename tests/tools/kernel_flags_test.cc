@@ -40,7 +40,7 @@ TEST(KernelFlagsTest, UnknownIsa) {
 
 TEST(KernelFlagsTest, EnvironmentVariableAndFlagPrecedence) {
   const std::string model = TinyModelPath();
-  const std::string tool = QB_TOOL_PATH;
+  const std::string tool = QB_TOOL_COMMAND;  // the tool, behind the emulator when cross-compiled
   const int code = std::system(("QB_ISA=sse4 " + tool + " run --graph=" + model + " >/dev/null 2>&1").c_str());
   EXPECT_NE(code, 0) << "QB_ISA=sse4 must be refused";
   auto best = BestIsa();

@@ -1,0 +1,38 @@
+// CreateArmHybridKernel: which ops the ARM64 hybrid kernels take (arm_hybrid_kernels.h).
+#include "kernels/arm/arm_hybrid_kernels.h"
+
+namespace qb {
+namespace {
+
+// Float activations and a constant INT8 filter: a hybrid op. Anything else (or a malformed op, which the
+// reference kernel then reports) is not ours.
+bool IsHybrid(const KernelIo& io) {
+  return io.inputs.size() >= 2 && io.has_input(0) && io.has_input(1) && io.outputs.size() == 1 &&
+         io.in(0).type == DType::kFloat32 && io.in(1).type == DType::kInt8 && io.in(1).constant &&
+         io.out(0).type == DType::kFloat32;
+}
+
+// One group: the filter reads every input channel (grouped convolutions stay on the reference kernel).
+bool IsUngroupedConv(const KernelIo& io) {
+  return io.in(0).rank() == 4 && io.in(1).rank() == 4 && io.in(0).dim(3) == io.in(1).dim(3);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OpKernel>> CreateArmHybridKernel(const Op& op, const KernelIo& io, ArmIsa level) {
+  if (!IsHybrid(io)) return std::unique_ptr<OpKernel>();
+  const ArmIsa isa = CapArmIsa(level);
+  switch (op.type) {
+    case OpType::kConv2D:
+      if (!IsUngroupedConv(io)) return std::unique_ptr<OpKernel>();
+      return MakeArmHybridConv2DKernel(isa);
+    case OpType::kDepthwiseConv2D:
+      return MakeArmHybridDepthwiseConv2DKernel();
+    case OpType::kFullyConnected:
+      return MakeArmHybridFullyConnectedKernel(isa);
+    default:
+      return std::unique_ptr<OpKernel>();
+  }
+}
+
+}  // namespace qb

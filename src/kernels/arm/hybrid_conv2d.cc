@@ -1,0 +1,108 @@
+// Hybrid CONV_2D for ARM64 (groups = 1): the image is quantized into scratch with the reference's
+// QuantizeImageAsymmetric, then 4 output positions at a time are unrolled (im2col) into rows of
+// KH * KW * Cin values in the filter's [Cout][KH][KW][Cin] order, padded taps holding the zero point
+// (so they add exactly 0), and multiplied with the packed filter by the 4x4c16 GEMM (qgemm.h).
+// A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image.
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "kernels/arm/arm_hybrid_kernels.h"
+#include "kernels/arm/scratch.h"
+#include "kernels/arm/qgemm.h"
+#include "kernels/reference/float_conv_common.h"
+#include "kernels/reference/float_kernels.h"
+
+namespace qb {
+namespace {
+
+class ArmHybridConv2DKernel final : public OpKernel {
+ public:
+  explicit ArmHybridConv2DKernel(ArmIsa isa) : isa_(isa), tile_(QGemmTileFor(isa)) {}
+
+  Status Prepare(const Op& op, const KernelIo& io) override {
+    QB_RETURN_IF_ERROR(MakeFloatConv2DKernel()->Prepare(op, io));  // the reference's checks and messages
+    const RuntimeTensor& filter = io.in(1);
+    in_c_ = io.in(0).dim(3);
+    out_c_ = filter.dim(0);
+    QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io, out_c_, 0));
+    const int32_t depth = conv_.window.kernel_h * conv_.window.kernel_w * in_c_;
+    weights_ = PackQGemmWeights(filter.data_as<const int8_t>(), out_c_, depth, conv_.filter.channel_scales);
+    const SlidingWindow2D& w = conv_.window;
+    direct_rows_ = w.kernel_h == 1 && w.kernel_w == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
+                   w.pad_left == 0 && in_c_ == weights_.padded_depth;
+    return OkStatus();
+  }
+
+  size_t ScratchBytes() const override {
+    return AlignScratch(conv_.InputImageSize(in_c_)) + size_t{kQGemmRows} * weights_.padded_depth;
+  }
+
+  void Eval(const KernelIo& io, uint8_t* scratch) override {
+    const float* input = io.in(0).data_as<const float>();
+    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
+    float* output = io.out(0).data_as<float>();
+    auto* image = reinterpret_cast<int8_t*>(scratch);
+    auto* unrolled = reinterpret_cast<int8_t*>(scratch + AlignScratch(conv_.InputImageSize(in_c_)));
+    const SlidingWindow2D& w = conv_.window;
+    const int32_t positions = w.out_h * w.out_w;
+    for (int32_t b = 0; b < w.batch; ++b) {
+      const QuantizedImage q = QuantizeImageAsymmetric(input + b * conv_.InputImageSize(in_c_),
+                                                       conv_.InputImageSize(in_c_), image);
+      float* y = output + b * conv_.OutputImageSize(out_c_);
+      QGemmRowTile tile;
+      std::fill(std::begin(tile.zero_points), std::end(tile.zero_points), q.zero_point);
+      std::fill(std::begin(tile.scales), std::end(tile.scales), q.scale);
+      for (int32_t p0 = 0; p0 < positions; p0 += kQGemmRows) {
+        tile.count = std::min(kQGemmRows, positions - p0);
+        for (int32_t m = 0; m < kQGemmRows; ++m) {
+          const int32_t p = p0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
+          tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
+                                      : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
+                                               unrolled + int64_t{m} * weights_.padded_depth);
+          tile.outputs[m] = y + int64_t{p} * out_c_;
+        }
+        RunQGemmRowTile(tile_, tile, weights_, bias, conv_.activation);
+      }
+    }
+  }
+
+  std::string Implementation() const override {
+    return std::string("arm ") + (direct_rows_ ? "gemm" : "im2col+gemm") + " qs8_qc8w_gemm_4x4c16_" +
+           std::string(ArmIsaName(isa_));
+  }
+
+ private:
+  // Writes the im2col row of output position (oy, ox) to `row` and returns it.
+  const int8_t* Unroll(const int8_t* image, int32_t zero_point, int32_t oy, int32_t ox, int8_t* row) const {
+    const SlidingWindow2D& w = conv_.window;
+    int8_t* out = row;
+    for (int32_t ky = 0; ky < w.kernel_h; ++ky) {
+      const int32_t iy = w.InputRow(oy, ky);
+      for (int32_t kx = 0; kx < w.kernel_w; ++kx, out += in_c_) {
+        const int32_t ix = w.InputCol(ox, kx);
+        if (iy < 0 || iy >= w.in_h || ix < 0 || ix >= w.in_w) {
+          std::memset(out, zero_point, static_cast<size_t>(in_c_));
+        } else {
+          std::memcpy(out, image + (int64_t{iy} * w.in_w + ix) * in_c_, static_cast<size_t>(in_c_));
+        }
+      }
+    }
+    std::memset(out, 0, static_cast<size_t>(row + weights_.padded_depth - out));  // meets zero weights
+    return row;
+  }
+
+  ArmIsa isa_;
+  QGemmTileFn tile_;
+  int32_t in_c_ = 0, out_c_ = 0;
+  FloatConvSetup conv_;
+  PackedQGemmWeights weights_;
+  bool direct_rows_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<OpKernel> MakeArmHybridConv2DKernel(ArmIsa isa) { return std::make_unique<ArmHybridConv2DKernel>(isa); }
+
+}  // namespace qb

@@ -1,0 +1,103 @@
+// Hybrid DEPTHWISE_CONV_2D for ARM64: the image is quantized into scratch with the reference's
+// QuantizeImageAsymmetric; with a depth multiplier above 1 it is then widened to one value per output
+// channel (channel oc holds input channel oc / multiplier), so the kernel always pairs input and filter
+// channel by channel. Per output position the taps that read the input (padded taps add 0 and are left out)
+// are handed to the NEON microkernel (dwconv_microkernels.h) as pointers, then rescaled like the reference.
+// The filter [1, KH, KW, Cout] is used in its own layout: one row of Cout weights per tap.
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernels/arm/arm_hybrid_kernels.h"
+#include "kernels/arm/scratch.h"
+#include "kernels/arm/dwconv_microkernels.h"
+#include "kernels/reference/float_conv_common.h"
+#include "kernels/reference/float_kernels.h"
+
+namespace qb {
+namespace {
+
+class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
+ public:
+  Status Prepare(const Op& op, const KernelIo& io) override {
+    QB_RETURN_IF_ERROR(MakeFloatDepthwiseConv2DKernel()->Prepare(op, io));  // the reference's checks
+    in_c_ = io.in(0).dim(3);
+    out_c_ = io.in(1).dim(3);
+    multiplier_ = out_c_ / in_c_;
+    QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io, out_c_, 3));
+    const size_t taps = static_cast<size_t>(conv_.window.kernel_h) * conv_.window.kernel_w;
+    weights_.Resize(taps * out_c_);
+    std::memcpy(weights_.data(), io.in(1).data, taps * out_c_);
+    tap_inputs_.resize(taps);
+    tap_weights_.resize(taps);
+    return OkStatus();
+  }
+
+  size_t ScratchBytes() const override {
+    return AlignScratch(ImageBytes()) + (multiplier_ > 1 ? AlignScratch(WideImageBytes()) : 0) +
+           sizeof(int32_t) * static_cast<size_t>(out_c_);
+  }
+
+  void Eval(const KernelIo& io, uint8_t* scratch) override {
+    const float* input = io.in(0).data_as<const float>();
+    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
+    float* output = io.out(0).data_as<float>();
+    auto* image = reinterpret_cast<int8_t*>(scratch);
+    auto* wide = multiplier_ > 1 ? image + AlignScratch(ImageBytes()) : image;
+    auto* acc = reinterpret_cast<int32_t*>(scratch + AlignScratch(ImageBytes()) +
+                                           (multiplier_ > 1 ? AlignScratch(WideImageBytes()) : 0));
+    const SlidingWindow2D& w = conv_.window;
+    const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
+    for (int32_t b = 0; b < w.batch; ++b) {
+      const QuantizedImage q = QuantizeImageAsymmetric(input + b * ImageBytes(), ImageBytes(), image);
+      if (multiplier_ > 1) Widen(image, wide);
+      float* y = output + b * conv_.OutputImageSize(out_c_);
+      for (int32_t oy = 0; oy < w.out_h; ++oy) {
+        for (int32_t ox = 0; ox < w.out_w; ++ox) {
+          int32_t taps = 0;
+          w.ForEachTap(oy, ox, [&](int32_t ky, int32_t kx, int32_t iy, int32_t ix) {
+            tap_inputs_[static_cast<size_t>(taps)] = wide + (int64_t{iy} * w.in_w + ix) * out_c_;
+            tap_weights_[static_cast<size_t>(taps)] = filter + (int64_t{ky} * w.kernel_w + kx) * out_c_;
+            ++taps;
+          });
+          qs8_qc8w_dwconv_acc32_neon(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
+          float* out = y + (int64_t{oy} * w.out_w + ox) * out_c_;
+          for (int32_t c = 0; c < out_c_; ++c) {
+            out[c] = conv_.activation.Apply(HybridRescale(acc[c], q.scale, conv_.filter.channel_scales[c], bias, c));
+          }
+        }
+      }
+    }
+  }
+
+  std::string Implementation() const override { return "arm indirect qs8_qc8w_dwconv_acc32_neon"; }
+
+ private:
+  size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
+  size_t WideImageBytes() const { return conv_.InputImageSize(out_c_); }
+
+  // wide[pixel][oc] = image[pixel][oc / multiplier].
+  void Widen(const int8_t* image, int8_t* wide) const {
+    const size_t pixels = static_cast<size_t>(conv_.window.in_h) * conv_.window.in_w;
+    for (size_t p = 0; p < pixels; ++p) {
+      for (int32_t ic = 0; ic < in_c_; ++ic) {
+        std::memset(wide + p * out_c_ + ic * multiplier_, image[p * in_c_ + ic], static_cast<size_t>(multiplier_));
+      }
+    }
+  }
+
+  int32_t in_c_ = 0, out_c_ = 0, multiplier_ = 1;
+  FloatConvSetup conv_;
+  AlignedBuffer weights_;
+  std::vector<const int8_t*> tap_inputs_, tap_weights_;  // sized in Prepare, filled per output position
+};
+
+}  // namespace
+
+std::unique_ptr<OpKernel> MakeArmHybridDepthwiseConv2DKernel() {
+  return std::make_unique<ArmHybridDepthwiseConv2DKernel>();
+}
+
+}  // namespace qb

@@ -1,0 +1,76 @@
+// Hybrid FULLY_CONNECTED for ARM64: 4 input rows at a time, each quantized on its own into a padded row
+// of scratch with the reference's QuantizeImageAsymmetric (its own scale and zero point), multiplied
+// with the packed [Cout][K] weights by the 4x4c16 GEMM (qgemm.h).
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "kernels/arm/arm_hybrid_kernels.h"
+#include "kernels/arm/qgemm.h"
+#include "kernels/reference/float_kernels.h"
+#include "kernels/reference/hybrid_quantize.h"
+#include "kernels/reference/kernel_checks.h"
+
+namespace qb {
+namespace {
+
+class ArmHybridFullyConnectedKernel final : public OpKernel {
+ public:
+  explicit ArmHybridFullyConnectedKernel(ArmIsa isa) : isa_(isa), tile_(QGemmTileFor(isa)) {}
+
+  Status Prepare(const Op& op, const KernelIo& io) override {
+    QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));  // the reference's checks
+    const RuntimeTensor& weights = io.in(1);
+    channels_ = weights.dim(0);
+    depth_ = weights.dim(1);
+    rows_ = static_cast<int32_t>(io.in(0).num_elements() / depth_);
+    QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(OptionsOr<FullyConnectedOptions>(op).activation));
+    QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
+    weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales));
+    return OkStatus();
+  }
+
+  size_t ScratchBytes() const override { return size_t{kQGemmRows} * weights_.padded_depth; }
+
+  void Eval(const KernelIo& io, uint8_t* scratch) override {
+    const float* input = io.in(0).data_as<const float>();
+    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
+    float* output = io.out(0).data_as<float>();
+    auto* quantized = reinterpret_cast<int8_t*>(scratch);
+    QGemmRowTile tile;
+    for (int32_t r0 = 0; r0 < rows_; r0 += kQGemmRows) {
+      tile.count = std::min(kQGemmRows, rows_ - r0);
+      for (int32_t m = 0; m < kQGemmRows; ++m) {
+        const int32_t r = r0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
+        int8_t* row = quantized + int64_t{m} * weights_.padded_depth;
+        const QuantizedImage q = QuantizeImageAsymmetric(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+        std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
+        tile.rows[m] = row;
+        tile.zero_points[m] = q.zero_point;
+        tile.scales[m] = q.scale;
+        tile.outputs[m] = output + int64_t{r} * channels_;
+      }
+      RunQGemmRowTile(tile_, tile, weights_, bias, activation_);
+    }
+  }
+
+  std::string Implementation() const override {
+    return "arm gemm qs8_qc8w_gemm_4x4c16_" + std::string(ArmIsaName(isa_));
+  }
+
+ private:
+  ArmIsa isa_;
+  QGemmTileFn tile_;
+  int32_t rows_ = 0, depth_ = 0, channels_ = 0;
+  ActivationRange activation_;
+  PackedQGemmWeights weights_;
+};
+
+}  // namespace
+
+std::unique_ptr<OpKernel> MakeArmHybridFullyConnectedKernel(ArmIsa isa) {
+  return std::make_unique<ArmHybridFullyConnectedKernel>(isa);
+}
+
+}  // namespace qb

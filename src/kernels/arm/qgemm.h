@@ -1,0 +1,51 @@
+// Hybrid int8 GEMM for ARM64: C[m][n] = finish(m, n, Σ_k (A[m][k] - zero_point[m]) * B[n][k]), where A
+// holds rows of dynamically quantized activations (one zero point and scale per row), B constant
+// per-channel INT8 weights, and finish the reference rescale + bias + activation (hybrid_quantize.h).
+//
+// Tile: 4 rows x 4 channels, k-block 16 ("4x4c16"), shared by every ISA level.
+// Packed weights: ceil(N / 4) channel blocks; each holds ceil(K / 16) k-blocks of 4 x 16 bytes
+// (channel-major: channel 0's 16 values, then channel 1's, ...). Channels past N and depths past K are 0.
+// A rows: K values followed by zero padding up to a multiple of 16 (the row stride, `padded_depth`).
+//
+// The microkernels compute the raw int32 products Σ_k A[m][k] * B[n][k] (wrapping); the driver subtracts
+// zero_point[m] * Σ_k B[n][k] (precomputed per channel), which equals the reference's Σ (q - zp) * w modulo
+// 2^32, hence exactly whenever the reference does not overflow.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/aligned_buffer.h"
+#include "kernels/arm/arm_isa.h"
+#include "kernels/arm/qgemm_microkernels.h"
+#include "kernels/reference/activation.h"
+
+namespace qb {
+
+// The microkernel of min(isa, DetectArmIsa()): qs8_qc8w_gemm_4x4c16_neondot or _neon.
+QGemmTileFn QGemmTileFor(ArmIsa isa);
+
+// Weights [N][K] packed once at Prepare, with what the epilogue needs per channel.
+struct PackedQGemmWeights {
+  int32_t channels = 0, depth = 0, padded_depth = 0;
+  AlignedBuffer blocks;               // the layout above
+  std::vector<int32_t> channel_sums;  // Σ_k B[n][k]
+  std::vector<float> channel_scales;  // filter scale per channel
+};
+PackedQGemmWeights PackQGemmWeights(const int8_t* weights, int32_t channels, int32_t depth,
+                                    std::vector<float> channel_scales);
+
+// One tile of up to kQGemmRows rows, each with its own quantization and output row.
+struct QGemmRowTile {
+  const int8_t* rows[kQGemmRows] = {};  // padded_depth bytes each; unused rows repeat a valid one
+  int32_t zero_points[kQGemmRows] = {};
+  float scales[kQGemmRows] = {};
+  float* outputs[kQGemmRows] = {};  // N floats each
+  int32_t count = 0;                // valid rows
+};
+
+// Runs the tile over every channel block: outputs[m][n] = activation(HybridRescale(acc, ...)).
+void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
+                     const float* bias, const ActivationRange& activation);
+
+}  // namespace qb

@@ -1,0 +1,37 @@
+// The portable half of the hybrid int8 GEMM (qgemm.h): microkernel choice, and the tile loop over channel
+// blocks with the zero-point correction and the reference epilogue (rescale, bias, activation).
+#include <algorithm>
+#include <cstdint>
+
+#include "kernels/arm/qgemm.h"
+#include "kernels/reference/hybrid_quantize.h"
+
+namespace qb {
+
+QGemmTileFn QGemmTileFor(ArmIsa isa) {
+  return CapArmIsa(isa) == ArmIsa::kNeonDot ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon;
+}
+
+void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
+                     const float* bias, const ActivationRange& activation) {
+  const int32_t depth_blocks = weights.padded_depth / kQGemmDepthBlock;
+  const auto* packed = reinterpret_cast<const int8_t*>(weights.blocks.data());
+  for (int32_t n0 = 0; n0 < weights.channels; n0 += kQGemmChannels) {
+    int32_t acc[kQGemmRows][kQGemmChannels];
+    tile(rows.rows, packed + int64_t{n0} * weights.padded_depth, depth_blocks, acc);
+    const int32_t channel_count = std::min(kQGemmChannels, weights.channels - n0);
+    for (int32_t m = 0; m < rows.count; ++m) {
+      for (int32_t j = 0; j < channel_count; ++j) {
+        const int32_t n = n0 + j;
+        // Σ q * w - zp * Σ w, in wrapping (unsigned) arithmetic: = Σ (q - zp) * w modulo 2^32.
+        const auto correction = static_cast<uint32_t>(rows.zero_points[m]) *
+                                static_cast<uint32_t>(weights.channel_sums[static_cast<size_t>(n)]);
+        const auto exact = static_cast<int32_t>(static_cast<uint32_t>(acc[m][j]) - correction);
+        rows.outputs[m][n] = activation.Apply(
+            HybridRescale(exact, rows.scales[m], weights.channel_scales[static_cast<size_t>(n)], bias, n));
+      }
+    }
+  }
+}
+
+}  // namespace qb

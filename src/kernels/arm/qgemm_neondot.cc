@@ -1,0 +1,31 @@
+// qs8_qc8w_gemm_4x4c16_neondot: the 4x4c16 int8 GEMM tile (layout in qgemm.h) for CPUs with the ARMv8.2
+// dot product extension (Cortex-A76, Raspberry Pi 5). This file alone is compiled with
+// -march=armv8.2-a+dotprod and is only called when HWCAP_ASIMDDP is set.
+// Per row m and channel n, 16 k at a time: sdot (vdotq_s32) adds four 4-element int8 dot products into
+// the int32x4 accumulator acc[m][n]; the four lanes are summed once at the end.
+#include <arm_neon.h>
+
+#include "kernels/arm/qgemm_microkernels.h"
+
+namespace qb {
+
+void qs8_qc8w_gemm_4x4c16_neondot(const int8_t* const rows[kQGemmRows], const int8_t* packed_block,
+                                  int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]) {
+  int32x4_t sums[kQGemmRows][kQGemmChannels];
+  for (int m = 0; m < kQGemmRows; ++m) {
+    for (int n = 0; n < kQGemmChannels; ++n) sums[m][n] = vdupq_n_s32(0);
+  }
+  for (int32_t kb = 0; kb < depth_blocks; ++kb) {
+    int8x16_t w[kQGemmChannels];
+    for (int n = 0; n < kQGemmChannels; ++n) w[n] = vld1q_s8(packed_block + (kb * kQGemmChannels + n) * 16);
+    for (int m = 0; m < kQGemmRows; ++m) {
+      const int8x16_t a = vld1q_s8(rows[m] + kb * 16);
+      for (int n = 0; n < kQGemmChannels; ++n) sums[m][n] = vdotq_s32(sums[m][n], a, w[n]);
+    }
+  }
+  for (int m = 0; m < kQGemmRows; ++m) {
+    for (int n = 0; n < kQGemmChannels; ++n) acc[m][n] = vaddvq_s32(sums[m][n]);
+  }
+}
+
+}  // namespace qb
