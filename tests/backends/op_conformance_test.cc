@@ -185,3 +185,87 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FullyConnectedConformanceTest);
 
 }  // namespace
 }  // namespace qb
+
+// The float ops beyond the weighted ones that a backend takes over: pooling and same-shape ADD (oneDNN).
+std::vector<FloatBackend> BackendsWithPoolingAndAdd() {
+  std::vector<FloatBackend> backends;
+  for (FloatBackend b : testing::OptimizedBackends()) {
+    if (b == FloatBackend::kOneDnn) backends.push_back(b);
+  }
+  return backends;
+}
+
+struct PoolCase {
+  std::string name;
+  OpType type;
+  int32_t height, width, channels, window, stride;
+  Padding padding;
+  Activation activation = Activation::kNone;
+};
+std::ostream& operator<<(std::ostream& os, const PoolCase& c) { return os << c.name; }
+
+class PoolConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, PoolCase>> {};
+
+TEST_P(PoolConformanceTest, MatchesReference) {
+  const auto& [backend_kind, c] = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, backend_kind);
+  Pool2DOptions options;
+  options.padding = c.padding;
+  options.stride_h = options.stride_w = c.stride;
+  options.filter_h = options.filter_w = c.window;
+  options.activation = c.activation;
+  const Shape in{1, c.height, c.width, c.channels};
+  Tensor probe;
+  probe.shape = in;
+  RuntimeTensor input{.desc = &probe, .shape = in};
+  auto window = PoolWindow(options, input);
+  ASSERT_TRUE(window.ok()) << window.status().message();
+  const auto values = RandomFloats(static_cast<size_t>(ElementCount(in)), 7);
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, in, Bytes(values));
+    h.AddOutput(DType::kFloat32, window->OutputShape(c.channels));
+  };
+  ExpectBackendMatchesReference(build, c.type, options, config);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, PoolConformanceTest,
+    ::testing::Combine(::testing::ValuesIn(BackendsWithPoolingAndAdd()),
+                       ::testing::ValuesIn(std::vector<PoolCase>{
+                           {"max_3x3_s2_valid", OpType::kMaxPool2D, 15, 13, 19, 3, 2, Padding::kValid},
+                           {"max_3x3_s2_same_relu", OpType::kMaxPool2D, 16, 15, 8, 3, 2, Padding::kSame, Activation::kRelu},
+                           {"avg_3x3_s1_same", OpType::kAveragePool2D, 9, 11, 21, 3, 1, Padding::kSame},
+                           {"avg_2x2_s2_valid_relu6", OpType::kAveragePool2D, 10, 7, 5, 2, 2, Padding::kValid,
+                            Activation::kRelu6},
+                       })),
+    [](const auto& info) {
+      return std::string(FloatBackendName(std::get<0>(info.param))) + "_" + std::get<1>(info.param).name;
+    });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PoolConformanceTest);
+
+class AddConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, Activation>> {};
+
+TEST_P(AddConformanceTest, MatchesReference) {
+  const auto& [backend_kind, activation] = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, backend_kind);
+  const Shape shape{1, 7, 9, 33};
+  const auto a = RandomFloats(static_cast<size_t>(ElementCount(shape)), 8);
+  const auto b = RandomFloats(static_cast<size_t>(ElementCount(shape)), 9);
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, shape, Bytes(a));
+    h.AddInput(DType::kFloat32, shape, Bytes(b));
+    h.AddOutput(DType::kFloat32, shape);
+  };
+  AddOptions options;
+  options.activation = activation;
+  ExpectBackendMatchesReference(build, OpType::kAdd, options, config);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AddConformanceTest,
+                         ::testing::Combine(::testing::ValuesIn(BackendsWithPoolingAndAdd()),
+                                            ::testing::Values(Activation::kNone, Activation::kRelu, Activation::kRelu6)),
+                         [](const auto& info) {
+                           return std::string(FloatBackendName(std::get<0>(info.param))) + "_activation" +
+                                  std::to_string(static_cast<int>(std::get<1>(info.param)));
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AddConformanceTest);

@@ -48,12 +48,21 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
 }
 
 std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads) {
-  if (!IsFloatWeightedForm(io)) return nullptr;
   switch (op.type) {
-    case OpType::kConv2D: return onednn::MakeConv2DKernel();
-    case OpType::kDepthwiseConv2D: return onednn::MakeDepthwiseConv2DKernel();
-    case OpType::kFullyConnected: return onednn::MakeFullyConnectedKernel();
-    default: return nullptr;
+    case OpType::kConv2D:
+      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel() : nullptr;
+    case OpType::kDepthwiseConv2D:
+      return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
+    case OpType::kFullyConnected:
+      return IsFloatWeightedForm(io) ? onednn::MakeFullyConnectedKernel() : nullptr;
+    case OpType::kAveragePool2D:
+      return IsFloatUnaryForm(io) ? onednn::MakeAveragePool2DKernel() : nullptr;
+    case OpType::kMaxPool2D:
+      return IsFloatUnaryForm(io) ? onednn::MakeMaxPool2DKernel() : nullptr;
+    case OpType::kAdd:
+      return IsFloatSameShapeBinaryForm(io) ? onednn::MakeAddKernel() : nullptr;
+    default:
+      return nullptr;
   }
 }
 

@@ -61,4 +61,14 @@ void BoundPrimitive::Execute(const void* src, void* dst, void* scratch) {
   CpuStream().wait();
 }
 
+void BoundPrimitive::BindSecondSource(const dnnl::memory::desc& desc) {
+  src1_ = dnnl::memory(desc, CpuEngine(), nullptr);
+  args_[DNNL_ARG_SRC_1] = src1_;
+}
+
+void BoundPrimitive::Execute(const void* src, const void* src1, void* dst, void* scratch) {
+  src1_.set_data_handle(const_cast<void*>(src1));
+  Execute(src, dst, scratch);
+}
+
 }  // namespace qb::onednn

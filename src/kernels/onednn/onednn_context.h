@@ -34,13 +34,16 @@ class BoundPrimitive {
 
   // Runs the primitive on `src` into `dst`, with `scratch` holding scratch_bytes().
   void Execute(const void* src, void* dst, void* scratch);
+  // For primitives with a second source (binary): binds DNNL_ARG_SRC_1 once, then Execute with it.
+  void BindSecondSource(const dnnl::memory::desc& desc);
+  void Execute(const void* src, const void* src1, void* dst, void* scratch);
   size_t scratch_bytes() const { return scratch_bytes_; }
   // "onednn brgconv:avx512_core": the backend and oneDNN's implementation name.
   const std::string& implementation() const { return implementation_; }
 
  private:
   dnnl::primitive primitive_;
-  dnnl::memory src_, dst_, scratchpad_;
+  dnnl::memory src_, src1_, dst_, scratchpad_;
   std::unordered_map<int, dnnl::memory> args_;
   size_t scratch_bytes_ = 0;
   std::string implementation_;
