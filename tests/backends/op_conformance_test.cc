@@ -1,7 +1,7 @@
 // Every optimized float backend against the reference kernels, op by op: CONV_2D (odd shapes, strides 1
 // and 2, SAME and VALID, dilation, groups, fused activations, with and without bias), DEPTHWISE_CONV_2D
 // (depth multipliers) and FULLY_CONNECTED. Each test also checks that the backend's kernel ran, not the
-// reference fallback.
+// reference fallback. oneDNN also takes MAX_POOL_2D, AVERAGE_POOL_2D and same-shape ADD.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -183,8 +183,6 @@ INSTANTIATE_TEST_SUITE_P(
     });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FullyConnectedConformanceTest);
 
-}  // namespace
-}  // namespace qb
 
 // The float ops beyond the weighted ones that a backend takes over: pooling and same-shape ADD (oneDNN).
 std::vector<FloatBackend> BackendsWithPoolingAndAdd() {
@@ -269,3 +267,6 @@ INSTANTIATE_TEST_SUITE_P(Backends, AddConformanceTest,
                                   std::to_string(static_cast<int>(std::get<1>(info.param)));
                          });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AddConformanceTest);
+
+}  // namespace
+}  // namespace qb
