@@ -68,11 +68,23 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   return nullptr;
 }
 
+// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr. On x86-64 it is oneDNN's int8,
+// when oneDNN is the selected backend (the ISA cap is applied to oneDNN only then); its 7-bit input below
+// VNNI is described in onednn_backend.h.
+std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+#ifdef QB_HAVE_ONEDNN
+  if (config.float_backend == FloatBackend::kOneDnn) return CreateOneDnnHybridKernel(op, io, config.isa);
+#endif
+  (void)op, (void)io, (void)config;
+  return nullptr;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  // Backends in order of preference. A hybrid backend (issue 6 on x86-64, src/kernels/arm on ARM64) goes
-  // first here; the float backends return nullptr for hybrid forms.
+  // Backends in order of preference: the hybrid backend (the float backends return nullptr for hybrid
+  // forms; src/kernels/arm will slot in the same way on ARM64), the float backend, the reference.
+  if (std::unique_ptr<OpKernel> kernel = CreateHybridBackendKernel(op, io, config)) return kernel;
   if (std::unique_ptr<OpKernel> kernel = CreateFloatBackendKernel(op, io, config)) return kernel;
   return CreateReferenceKernel(op, io);
 }

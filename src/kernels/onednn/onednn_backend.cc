@@ -8,6 +8,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include "kernels/float_weighted_form.h"
+#include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
 
 namespace qb {
@@ -53,6 +54,22 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
     case OpType::kConv2D: return onednn::MakeConv2DKernel();
     case OpType::kDepthwiseConv2D: return onednn::MakeDepthwiseConv2DKernel();
     case OpType::kFullyConnected: return onednn::MakeFullyConnectedKernel();
+    default: return nullptr;
+  }
+}
+
+std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa) {
+  if (!IsHybridWeightedForm(io)) return nullptr;
+  const bool exact_on_8_bits = isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx;
+  const HybridInputBits bits = exact_on_8_bits ? HybridInputBits::k8 : HybridInputBits::k7;
+  // oneDNN 2.6's AVX2 depthwise int8 kernel gives wrong results with a source zero point when the
+  // channels are not a multiple of its 8-lane block (tests/backends/hybrid_op_conformance_test.cc):
+  // those run on the reference.
+  if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2 && io.in(1).dim(3) % 8 != 0) return nullptr;
+  switch (op.type) {
+    case OpType::kConv2D: return onednn::MakeHybridConv2DKernel(bits);
+    case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits);
+    case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits);
     default: return nullptr;
   }
 }

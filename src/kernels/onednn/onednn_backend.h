@@ -19,4 +19,10 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads);
 // A oneDNN kernel for `op`, or nullptr when the backend does not handle the op or its form.
 std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads);
 
+// A oneDNN hybrid kernel (u8 x s8 primitives, exact: reference/hybrid_quantize.h) for a hybrid CONV_2D,
+// DEPTHWISE_CONV_2D or FULLY_CONNECTED, or nullptr for other ops and forms. Under the cap `isa` below
+// avx512_core_vnni the input is quantized to 7 bits (oneDNN's vpmaddubsw path saturates on 8-bit data);
+// under avx2, depthwise convolutions whose channels are not a multiple of 8 are left to the reference.
+std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa);
+
 }  // namespace qb

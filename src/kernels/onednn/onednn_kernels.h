@@ -3,13 +3,26 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "kernels/kernel.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb::onednn {
 
+// Float32 weights.
 std::unique_ptr<OpKernel> MakeConv2DKernel();
 std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel();
 std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
+
+// Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI).
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits);
+
+// What a hybrid kernel appends to oneDNN's implementation name: " hybrid u8" or " hybrid u7".
+inline std::string HybridSuffix(HybridInputBits bits) {
+  return bits == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7";
+}
 
 }  // namespace qb::onednn
