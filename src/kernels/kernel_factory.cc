@@ -1,5 +1,7 @@
 #include "kernels/kernel_factory.h"
 
+#include "kernels/hybrid_weighted_form.h"
+#include "kernels/reference/float_kernels.h"
 #include "kernels/reference/reference_kernels.h"
 #ifdef QB_HAVE_ONEDNN
 #include "kernels/onednn/onednn_backend.h"
@@ -16,6 +18,15 @@ IsaLevel KernelConfig::DefaultIsa() {
   return IsaLevelsOfThisArch().empty() ? IsaLevel::kAvx2 : IsaLevelsOfThisArch().front();
 }
 
+bool KernelConfig::OneDnnHybrid() const {
+#ifdef QB_HAVE_ONEDNN
+  return hybrid_backend == HybridBackend::kOneDnn ||
+         (hybrid_backend == HybridBackend::kSameAsFloat && float_backend == FloatBackend::kOneDnn);
+#else
+  return false;
+#endif
+}
+
 Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads) {
   KernelConfig config;
   QB_ASSIGN_OR_RETURN(config.float_backend, ParseFloatBackend(float_backend));
@@ -26,6 +37,11 @@ Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::st
 }
 
 Status ConfigureBackends(const KernelConfig& config) {
+#ifdef QB_HAVE_ONEDNN
+  if (config.OneDnnHybrid() && config.float_backend != FloatBackend::kOneDnn) {
+    QB_RETURN_IF_ERROR(ConfigureOneDnn(config.isa, config.num_threads));
+  }
+#endif
   switch (config.float_backend) {
     case FloatBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
@@ -68,12 +84,19 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   return nullptr;
 }
 
-// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr. On x86-64 it is oneDNN's int8,
-// when oneDNN is the selected backend (the ISA cap is applied to oneDNN only then); its 7-bit input below
-// VNNI is described in onednn_backend.h.
+// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr. On x86-64 it is oneDNN's int8
+// (its 7-bit input below VNNI is described in onednn_backend.h).
 std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+  if (config.hybrid_backend == HybridBackend::kReference7Bit && IsHybridWeightedForm(io)) {
+    switch (op.type) {
+      case OpType::kConv2D: return MakeFloatConv2DKernel(HybridInputBits::k7);
+      case OpType::kDepthwiseConv2D: return MakeFloatDepthwiseConv2DKernel(HybridInputBits::k7);
+      case OpType::kFullyConnected: return MakeFloatFullyConnectedKernel(HybridInputBits::k7);
+      default: return nullptr;
+    }
+  }
 #ifdef QB_HAVE_ONEDNN
-  if (config.float_backend == FloatBackend::kOneDnn) return CreateOneDnnHybridKernel(op, io, config.isa);
+  if (config.OneDnnHybrid()) return CreateOneDnnHybridKernel(op, io, config.isa);
 #endif
   (void)op, (void)io, (void)config;
   return nullptr;
