@@ -48,16 +48,10 @@ inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256i zero_point,
 
 }  // namespace
 
-U8Image QuantizeImageToU8(const float* x, size_t n, HybridInputBits bits, uint8_t* u) {
-  float lo = 0.0f, hi = 0.0f;
-  MinMax(x, n, &lo, &hi);
-  const QuantizedImage params = HybridInputParameters(lo, hi, bits);
-  const HybridInputRange range = InputRangeOf(bits);
-  const U8Image image{params.scale, params.zero_point - range.min};
-  if (hi == lo) {
-    std::fill(u, u + n, static_cast<uint8_t>(-range.min));
-    return image;
-  }
+namespace {
+
+// Quantizes n values of one image row into u.
+void QuantizeRow(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range, uint8_t* u) {
   const float inverse_scale = 1.0f / params.scale;
   const __m256 inverse = _mm256_set1_ps(inverse_scale);
   const __m256i zero_point = _mm256_set1_epi32(params.zero_point);
@@ -75,6 +69,32 @@ U8Image QuantizeImageToU8(const float* x, size_t n, HybridInputBits bits, uint8_
   for (; i < n; ++i) {
     u[i] = static_cast<uint8_t>(QuantizeHybridValue(x[i], inverse_scale, params.zero_point, range) - range.min);
   }
+}
+
+}  // namespace
+
+U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u) {
+  float lo = 0.0f, hi = 0.0f;
+  MinMax(x, layout.InputSize(), &lo, &hi);
+  const QuantizedImage params = HybridInputParameters(lo, hi, bits);
+  const HybridInputRange range = InputRangeOf(bits);
+  const U8Image image{params.scale, params.zero_point - range.min};
+  const uint8_t zero = static_cast<uint8_t>(image.zero_point);
+  const size_t row = size_t(layout.width) * layout.channels;
+  const size_t padded_row = size_t(layout.width + layout.pad_left + layout.pad_right) * layout.channels;
+  const size_t left = size_t(layout.pad_left) * layout.channels, right = size_t(layout.pad_right) * layout.channels;
+  std::fill(u, u + layout.pad_top * padded_row, zero);
+  uint8_t* out = u + layout.pad_top * padded_row;
+  for (int32_t y = 0; y < layout.height; ++y, out += padded_row) {
+    std::fill(out, out + left, zero);
+    if (hi == lo) {
+      std::fill(out + left, out + left + row, zero);  // every q is 0 = the zero point
+    } else {
+      QuantizeRow(x + y * row, row, params, range, out + left);
+    }
+    std::fill(out + left + row, out + left + row + right, zero);
+  }
+  std::fill(out, out + layout.pad_bottom * padded_row, zero);
   return image;
 }
 

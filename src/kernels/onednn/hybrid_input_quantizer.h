@@ -17,7 +17,17 @@ struct U8Image {
   int32_t zero_point = 0;     // in u8 terms: the reference's zero point - range.min
 };
 
-// Two passes over x (min/max, then quantize and store), AVX2.
-U8Image QuantizeImageToU8(const float* x, size_t n, HybridInputBits bits, uint8_t* u);
+// An NHWC image and the rows/columns of padding written around it. The padding holds the u8 zero point
+// (a real 0), so a VALID convolution over the padded image sums what the reference's padded one does.
+struct U8ImageLayout {
+  int32_t height = 1, width = 1, channels = 0;
+  int32_t pad_top = 0, pad_left = 0, pad_bottom = 0, pad_right = 0;
+
+  size_t InputSize() const { return size_t(height) * width * channels; }
+  size_t PaddedSize() const { return size_t(height + pad_top + pad_bottom) * (width + pad_left + pad_right) * channels; }
+};
+
+// Two passes over x (min/max, then quantize and store), AVX2; `u` holds layout.PaddedSize() bytes.
+U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u);
 
 }  // namespace qb::onednn

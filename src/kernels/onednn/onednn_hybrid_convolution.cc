@@ -1,13 +1,15 @@
 // Hybrid CONV_2D and DEPTHWISE_CONV_2D (float32 activations x constant INT8 filter, semantics in
 // reference/hybrid_quantize.h) on oneDNN's u8 x s8 convolution_forward, one image per execution:
-//   1. the image is quantized per image into scratch as u8 (hybrid_input_quantizer.h, AVX2);
-//   2. the convolution reads it as nhwc u8 with TensorFlow Lite's padding left to oneDNN and the image's
-//      zero point as the run-time source zero point (padded taps count as the zero point, i.e. 0, as the
-//      reference skips them); the s8 filter is described over TensorFlow Lite's layout
+//   1. the image is quantized per image into scratch as u8 (hybrid_input_quantizer.h, AVX2), with
+//      TensorFlow Lite's padding written explicitly around it as the u8 zero point (a real 0, which adds
+//      0 to the sums as the reference's skipped taps do);
+//   2. a VALID convolution reads the padded image as nhwc u8 with the image's zero point as the run-time
+//      source zero point (oneDNN 2.6's fast brgconv kernels take a source zero point only without
+//      implicit padding); the s8 filter is described over TensorFlow Lite's layout
 //      (onednn_filter_layout.h) and reordered once in Prepare, with oneDNN's zero-point compensation;
 //   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias, applies the activation
 //      and writes float32 nhwc.
-// Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned).
+// Scratch: oneDNN's scratchpad, then the padded u8 image (64-byte aligned).
 #include <memory>
 
 #include "kernels/onednn/hybrid_input_quantizer.h"
@@ -48,11 +50,14 @@ class HybridConvolutionKernel final : public OpKernel {
     }
     const SlidingWindow2D& w = setup.window;
     batch_ = w.batch;
+    layout_ = U8ImageLayout{w.in_h, w.in_w, static_cast<int32_t>(in_c), w.pad_top, w.pad_left, w.pad_bottom(),
+                            w.pad_right()};
     in_image_ = setup.InputImageSize(static_cast<int32_t>(in_c));
     out_image_ = setup.OutputImageSize(static_cast<int32_t>(out_c));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     stage_ = HybridOutputStage({1, out_c, 1, 1}, setup.filter.channel_scales, bias, setup.activation);
-    const dnnl::memory::desc src({1, in_c, w.in_h, w.in_w}, dt::u8, tag::nhwc);
+    const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
+    const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
     const dnnl::memory::desc user_weights(layout.logical, dt::s8, layout.strides);
     const dnnl::memory::desc any_weights(layout.logical, dt::s8, tag::any);
@@ -60,7 +65,7 @@ class HybridConvolutionKernel final : public OpKernel {
       dnnl::convolution_forward::desc desc(
           dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, any_weights,
           dnnl::memory::desc(), dst, {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1},
-          {w.pad_top, w.pad_left}, {w.pad_bottom(), w.pad_right()});
+          {0, 0}, {0, 0});
       dnnl::convolution_forward::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
       constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, filter.data, pd.weights_desc());
@@ -72,14 +77,14 @@ class HybridConvolutionKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return AlignUp(primitive_.scratch_bytes()) + in_image_; }
+  size_t ScratchBytes() const override { return AlignUp(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     uint8_t* image = scratch + AlignUp(primitive_.scratch_bytes());
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
     for (int32_t b = 0; b < batch_; ++b) {
-      stage_.SetImage(QuantizeImageToU8(input + b * in_image_, in_image_, bits_, image));
+      stage_.SetImage(QuantizeImageToU8(input + b * in_image_, layout_, bits_, image));
       primitive_.Execute(image, output + b * out_image_, scratch);
     }
   }
@@ -90,6 +95,7 @@ class HybridConvolutionKernel final : public OpKernel {
   bool depthwise_;
   HybridInputBits bits_;
   int32_t batch_ = 0;
+  U8ImageLayout layout_;
   size_t in_image_ = 0, out_image_ = 0;
   HybridOutputStage stage_;
   BoundPrimitive primitive_;

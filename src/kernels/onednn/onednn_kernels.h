@@ -19,6 +19,8 @@ std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
 std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits);
 std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits);
 std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits);
+// CONV_2D with a 1x1 filter over a 1x1 image, as a matrix product (onednn_hybrid_matmul.cc).
+std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits);
 
 // What a hybrid kernel appends to oneDNN's implementation name: " hybrid u8" or " hybrid u7".
 inline std::string HybridSuffix(HybridInputBits bits) {
