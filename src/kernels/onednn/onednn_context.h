@@ -21,6 +21,9 @@ dnnl::primitive_attr KernelAttributes(const ActivationRange& activation);
 // Appends the activation's clamp (as above; nothing for NONE) to `ops`.
 void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
 
+// `bytes` rounded up to a multiple of 64: where a kernel's own scratch starts after oneDNN's scratchpad.
+inline size_t AlignUp64(size_t bytes) { return (bytes + 63) / 64 * 64; }
+
 // Reorders constant weights from the user's layout into `packed`'s layout (once, in Prepare).
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed);
 

@@ -22,8 +22,6 @@ namespace {
 using tag = dnnl::memory::format_tag;
 using dt = dnnl::memory::data_type;
 
-size_t AlignUp(size_t bytes) { return (bytes + 63) / 64 * 64; }
-
 class HybridMatmulKernel final : public OpKernel {
  public:
   HybridMatmulKernel(bool pointwise_conv, HybridInputBits bits) : pointwise_conv_(pointwise_conv), bits_(bits) {}
@@ -67,10 +65,10 @@ class HybridMatmulKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return AlignUp(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
+  size_t ScratchBytes() const override { return AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
-    uint8_t* image = scratch + AlignUp(primitive_.scratch_bytes());
+    uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
     for (int64_t i = 0; i < images_; ++i) {
