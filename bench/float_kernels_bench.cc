@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "conv_layers.h"
 #include "fma_peak.h"
 #include "kernels/kernel_factory.h"
-#include "models/graph_builder.h"
 #include "models/model_registry.h"
 #include "models/model_summary.h"
 #include "runtime/interpreter.h"
@@ -26,33 +26,6 @@ KernelConfig ConfigFor(FloatBackend backend) {
   if (isa.ok()) config.isa = *isa;
   config.float_backend = backend;
   return config;
-}
-
-// A one-op graph: input -> CONV_2D / DEPTHWISE_CONV_2D (SAME, RELU, folded bias) -> output.
-struct ConvLayer {
-  const char* name;
-  int32_t size, in_c, out_c, kernel, stride;
-  bool depthwise;
-};
-
-const ConvLayer kLayers[] = {
-    {"resnet50_3x3_56x56x64", 56, 64, 64, 3, 1, false},
-    {"resnet50_1x1_56x56x64to256", 56, 64, 256, 1, 1, false},
-    {"resnet50_3x3_14x14x256", 14, 256, 256, 3, 1, false},
-    {"resnet50_1x1_14x14x1024to256", 14, 1024, 256, 1, 1, false},
-    {"vgg16_3x3_56x56x256", 56, 256, 256, 3, 1, false},
-    {"mobilenet_dw3x3_112x112x64_s2", 112, 64, 64, 3, 2, true},
-    {"mobilenet_1x1_28x28x256", 28, 256, 256, 1, 1, false},
-};
-
-Result<std::shared_ptr<const Graph>> ConvGraph(const ConvLayer& layer) {
-  models::GraphBuilder builder("layer", 1);
-  int32_t x = builder.Input(layer.size, layer.size, layer.in_c);
-  const models::ConvSpec spec{.name = layer.name, .filters = layer.out_c, .kernel_h = layer.kernel,
-                              .kernel_w = layer.kernel, .stride = layer.stride, .activation = Activation::kRelu};
-  x = layer.depthwise ? builder.DepthwiseConv(x, spec) : builder.Conv(x, spec);
-  QB_ASSIGN_OR_RETURN(Graph graph, builder.Finish(x, 1));
-  return std::make_shared<const Graph>(std::move(graph));
 }
 
 void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
@@ -96,7 +69,7 @@ void RegisterAll() {
   });
   benchmark::RegisterBenchmark("peak/fma_avx2", [](benchmark::State& s) { BM_FmaPeak(s, FmaPeakAvx2, IsaLevel::kAvx2); });
   const auto& backends = BuiltFloatBackends();
-  for (const ConvLayer& layer : kLayers) {
+  for (const ConvLayer& layer : kConvLayers) {
     auto built = ConvGraph(layer);
     if (!built.ok()) continue;
     auto graph = *built;

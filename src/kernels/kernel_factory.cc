@@ -1,5 +1,7 @@
 #include "kernels/kernel_factory.h"
 
+#include "kernels/hybrid_weighted_form.h"
+#include "kernels/reference/float_kernels.h"
 #include "kernels/reference/reference_kernels.h"
 #ifdef QB_HAVE_ONEDNN
 #include "kernels/onednn/onednn_backend.h"
@@ -19,6 +21,15 @@ IsaLevel KernelConfig::DefaultIsa() {
   return IsaLevelsOfThisArch().empty() ? IsaLevel::kAvx2 : IsaLevelsOfThisArch().front();
 }
 
+bool KernelConfig::OneDnnHybrid() const {
+#ifdef QB_HAVE_ONEDNN
+  return hybrid_backend == HybridBackend::kOneDnn ||
+         (hybrid_backend == HybridBackend::kSameAsFloat && float_backend == FloatBackend::kOneDnn);
+#else
+  return false;
+#endif
+}
+
 Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads) {
   KernelConfig config;
   QB_ASSIGN_OR_RETURN(config.float_backend, ParseFloatBackend(float_backend));
@@ -29,6 +40,11 @@ Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::st
 }
 
 Status ConfigureBackends(const KernelConfig& config) {
+#ifdef QB_HAVE_ONEDNN
+  if (config.OneDnnHybrid() && config.float_backend != FloatBackend::kOneDnn) {
+    QB_RETURN_IF_ERROR(ConfigureOneDnn(config.isa, config.num_threads));
+  }
+#endif
   switch (config.float_backend) {
     case FloatBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
@@ -71,22 +87,40 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   return nullptr;
 }
 
-// The hybrid backend's kernel for `op`, or nullptr when there is none for it here.
+// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr. On x86-64 it is oneDNN's int8
+// (its 7-bit input below VNNI is described in onednn_backend.h); on ARM64 quantbench's own NEON / dotprod
+// kernels (src/kernels/arm), unless the reference kernels are asked for.
 std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-#if defined(__aarch64__)
-  const ArmIsa level = config.isa == IsaLevel::kDotprod ? ArmIsa::kNeonDot : ArmIsa::kNeon;
-  Result<std::unique_ptr<OpKernel>> kernel = CreateArmHybridKernel(op, io, level);
-  return kernel.ok() ? std::move(kernel).value() : nullptr;
-#else
-  return nullptr;
+  if (config.hybrid_backend == HybridBackend::kReference7Bit && IsHybridWeightedForm(io)) {
+    switch (op.type) {
+      case OpType::kConv2D: return MakeFloatConv2DKernel(HybridInputBits::k7);
+      case OpType::kDepthwiseConv2D: return MakeFloatDepthwiseConv2DKernel(HybridInputBits::k7);
+      case OpType::kFullyConnected: return MakeFloatFullyConnectedKernel(HybridInputBits::k7);
+      default: return nullptr;
+    }
+  }
+#ifdef QB_HAVE_ONEDNN
+  if (config.OneDnnHybrid()) return CreateOneDnnHybridKernel(op, io, config.isa);
 #endif
+#if defined(__aarch64__)
+  const bool reference = config.hybrid_backend == HybridBackend::kReference ||
+                         (config.hybrid_backend == HybridBackend::kSameAsFloat &&
+                          config.float_backend == FloatBackend::kReference);
+  if (!reference) {
+    const ArmIsa level = config.isa == IsaLevel::kDotprod ? ArmIsa::kNeonDot : ArmIsa::kNeon;
+    Result<std::unique_ptr<OpKernel>> kernel = CreateArmHybridKernel(op, io, level);
+    return kernel.ok() ? std::move(kernel).value() : nullptr;
+  }
+#endif
+  (void)op, (void)io, (void)config;
+  return nullptr;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  // Backends in order of preference: the hybrid backend (float activations x int8 weights: own NEON /
-  // dotprod kernels on ARM64), then the float backend; each returns nullptr for forms it does not handle.
+  // Backends in order of preference: the hybrid backend (the float backends return nullptr for hybrid
+  // forms), the float backend, the reference.
   if (std::unique_ptr<OpKernel> kernel = CreateHybridBackendKernel(op, io, config)) return kernel;
   if (std::unique_ptr<OpKernel> kernel = CreateFloatBackendKernel(op, io, config)) return kernel;
   return CreateReferenceKernel(op, io);

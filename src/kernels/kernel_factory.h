@@ -2,8 +2,9 @@
 // configuration selects, in order, for a kernel; a backend returns nullptr for an op or form (e.g. a
 // hybrid int8 filter) it does not handle, and the reference kernel is used when none does.
 //   float ops (float32 activations and weights): the selected float backend (onednn, xnnpack)
-//   hybrid ops (float32 activations x int8 weights): reference for now; a hybrid backend (oneDNN int8 on
-//     x86-64, own NEON/dotprod kernels on ARM64) slots in before the reference in CreateKernel
+//   hybrid ops (float32 activations x int8 weights): the hybrid backend — oneDNN int8 on x86-64 (by
+//     default when oneDNN is the float backend; own NEON/dotprod kernels on ARM64 will slot in the same
+//     way) — else the reference
 //   everything else: reference
 #pragma once
 
@@ -18,13 +19,22 @@
 
 namespace qb {
 
+// Who runs the hybrid ops: by default the float backend's family (oneDNN int8 when the float backend is
+// onednn, else the reference); set explicitly to test the hybrid kernels alone (float ops on the reference).
+// kReference7Bit is the reference quantizing hybrid inputs to 7 bits (reference/hybrid_quantize.h): the
+// oracle of the oneDNN hybrid kernels under caps below VNNI, for tests only.
+enum class HybridBackend { kSameAsFloat, kOneDnn, kReference, kReference7Bit };
+
 struct KernelConfig {
   FloatBackend float_backend = DefaultFloatBackend();
+  HybridBackend hybrid_backend = HybridBackend::kSameAsFloat;
   IsaLevel isa = DefaultIsa();  // the cap (isa.h); by default the best level the CPU has
   int num_threads = 1;
 
   // The best ISA level of this CPU (the first one of the build's architecture when it has none).
   static IsaLevel DefaultIsa();
+  // Whether the hybrid ops run on oneDNN (hybrid_backend resolved; false when oneDNN is not built).
+  bool OneDnnHybrid() const;
 };
 
 // A configuration from the command line: --float_backend, --isa (else $QB_ISA), --num_threads; empty

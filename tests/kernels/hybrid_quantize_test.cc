@@ -58,5 +58,28 @@ TEST(HybridQuantizeTest, RoundTripErrorWithinHalfStep) {
   }
 }
 
+TEST(HybridQuantizeTest, SevenBitsHandComputed) {
+  // 7 bits: lo = -0.51, hi = 0.76: scale = 1.27 / 127 ~ 0.01, zero_point = round(-64 + 51) = -13;
+  // q = [-51 - 13, 0 - 13, 12 - 13, 76 - 13] = [-64, -13, -1, 63].
+  const std::vector<float> x{-0.51f, 0.0f, 0.123f, 0.76f};
+  std::vector<int8_t> q(4);
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data(), HybridInputBits::k7);
+  EXPECT_EQ(image.scale, (0.76f - -0.51f) / 127.0f);
+  EXPECT_EQ(image.zero_point, -13);
+  EXPECT_EQ(q, (std::vector<int8_t>{-64, -13, -1, 63}));
+}
+
+TEST(HybridQuantizeTest, SevenBitsStayInRangeWithHalfStepError) {
+  const std::vector<float> x = SeededInput(4).Fill(1000, -1.0, 3.0);
+  std::vector<int8_t> q(x.size());
+  const QuantizedImage image = QuantizeImageAsymmetric(x.data(), x.size(), q.data(), HybridInputBits::k7);
+  for (size_t i = 0; i < x.size(); ++i) {
+    ASSERT_GE(q[i], -64);
+    ASSERT_LE(q[i], 63);
+    const float back = image.scale * static_cast<float>(q[i] - image.zero_point);
+    EXPECT_NEAR(back, x[i], image.scale * 0.5f + 1e-6f) << i;
+  }
+}
+
 }  // namespace
 }  // namespace qb

@@ -8,7 +8,9 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include "kernels/float_weighted_form.h"
+#include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/reference/kernel_checks.h"
 
 namespace qb {
 namespace {
@@ -23,6 +25,16 @@ std::optional<dnnl::cpu_isa> ToOneDnnIsa(IsaLevel isa) {
     case IsaLevel::kDotprod: return std::nullopt;
   }
   return std::nullopt;
+}
+
+// A CONV_2D with a 1x1 filter, stride 1 and one input channel group over a 1x1 image: a matrix product.
+bool IsPointwiseOverOnePixel(const Op& op, const KernelIo& io) {
+  const RuntimeTensor& input = io.in(0);
+  const RuntimeTensor& filter = io.in(1);
+  if (input.rank() != 4 || filter.rank() != 4) return false;
+  const auto options = OptionsOr<Conv2DOptions>(op);
+  return input.dim(1) == 1 && input.dim(2) == 1 && filter.dim(1) == 1 && filter.dim(2) == 1 &&
+         filter.dim(3) == input.dim(3) && options.stride_h == 1 && options.stride_w == 1;
 }
 
 }  // namespace
@@ -63,6 +75,24 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
       return IsFloatSameShapeBinaryForm(io) ? onednn::MakeAddKernel() : nullptr;
     default:
       return nullptr;
+  }
+}
+
+std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa) {
+  if (!IsHybridWeightedForm(io)) return nullptr;
+  const bool exact_on_8_bits = isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx;
+  const HybridInputBits bits = exact_on_8_bits ? HybridInputBits::k8 : HybridInputBits::k7;
+  // oneDNN 2.6's AVX2 depthwise int8 kernel gives wrong results with a source zero point when the
+  // channels are not a multiple of its 8-lane block (tests/backends/hybrid_op_conformance_test.cc):
+  // those run on the reference.
+  if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2 && io.in(1).dim(3) % 8 != 0) return nullptr;
+  switch (op.type) {
+    case OpType::kConv2D:
+      return IsPointwiseOverOnePixel(op, io) ? onednn::MakeHybridPointwiseConv2DKernel(bits)
+                                             : onednn::MakeHybridConv2DKernel(bits);
+    case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits);
+    case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits);
+    default: return nullptr;
   }
 }
 

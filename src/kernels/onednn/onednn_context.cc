@@ -17,16 +17,20 @@ dnnl::stream& CpuStream() {
 dnnl::primitive_attr KernelAttributes(const ActivationRange& activation) {
   dnnl::primitive_attr attr;
   attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-  const bool has_min = std::isfinite(activation.min), has_max = std::isfinite(activation.max);
-  if (!has_min && !has_max) return attr;
   dnnl::post_ops ops;
+  AppendActivation(activation, ops);
+  if (ops.len() > 0) attr.set_post_ops(ops);
+  return attr;
+}
+
+void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops) {
+  const bool has_min = std::isfinite(activation.min), has_max = std::isfinite(activation.max);
+  if (!has_min && !has_max) return;
   if (has_min && !has_max && activation.min == 0.0f) {
     ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
   } else {
     ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip, activation.min, activation.max);
   }
-  attr.set_post_ops(ops);
-  return attr;
 }
 
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed) {

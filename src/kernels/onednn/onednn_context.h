@@ -18,6 +18,11 @@ dnnl::stream& CpuStream();
 // Attributes every kernel uses: user-managed scratchpad (the runtime's scratch) and the activation's
 // clamp as an eltwise post-op (none for NONE, relu for RELU, clip for RELU6 and RELU_N1_TO_1).
 dnnl::primitive_attr KernelAttributes(const ActivationRange& activation);
+// Appends the activation's clamp (as above; nothing for NONE) to `ops`.
+void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
+
+// `bytes` rounded up to a multiple of 64: where a kernel's own scratch starts after oneDNN's scratchpad.
+inline size_t AlignUp64(size_t bytes) { return (bytes + 63) / 64 * 64; }
 
 // Reorders constant weights from the user's layout into `packed`'s layout (once, in Prepare).
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed);

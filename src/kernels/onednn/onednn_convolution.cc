@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "kernels/onednn/onednn_context.h"
+#include "kernels/onednn/onednn_filter_layout.h"
 #include "kernels/onednn/onednn_kernels.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
@@ -18,23 +19,6 @@ namespace {
 using dims = dnnl::memory::dims;
 using tag = dnnl::memory::format_tag;
 constexpr auto kF32 = dnnl::memory::data_type::f32;
-
-// The filter as oneDNN sees it: dims and the strides that walk TensorFlow Lite's layout.
-struct FilterLayout {
-  dims logical, strides;
-};
-
-FilterLayout ConvFilterLayout(int64_t groups, int64_t out_c, int64_t group_in_c, int64_t kh, int64_t kw) {
-  const int64_t group_out_c = out_c / groups;
-  if (groups == 1) return {{out_c, group_in_c, kh, kw}, {kh * kw * group_in_c, 1, kw * group_in_c, group_in_c}};
-  return {{groups, group_out_c, group_in_c, kh, kw},
-          {group_out_c * kh * kw * group_in_c, kh * kw * group_in_c, 1, kw * group_in_c, group_in_c}};
-}
-
-FilterLayout DepthwiseFilterLayout(int64_t in_c, int64_t multiplier, int64_t kh, int64_t kw) {
-  const int64_t out_c = in_c * multiplier;
-  return {{in_c, multiplier, 1, kh, kw}, {multiplier, 1, 1, kw * out_c, out_c}};
-}
 
 class ConvolutionKernel final : public OpKernel {
  public:

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "kernels/kernel.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb::onednn {
 
+// Float32 weights.
 std::unique_ptr<OpKernel> MakeConv2DKernel();
 std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel();
 std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
@@ -15,5 +18,17 @@ std::unique_ptr<OpKernel> MakeAveragePool2DKernel();
 std::unique_ptr<OpKernel> MakeMaxPool2DKernel();
 // ADD of two inputs of the same shape (broadcasting ADDs stay on the reference kernel).
 std::unique_ptr<OpKernel> MakeAddKernel();
+
+// Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI).
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits);
+// CONV_2D with a 1x1 filter over a 1x1 image, as a matrix product (onednn_hybrid_matmul.cc).
+std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits);
+
+// What a hybrid kernel appends to oneDNN's implementation name: " hybrid u8" or " hybrid u7".
+inline std::string HybridSuffix(HybridInputBits bits) {
+  return bits == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7";
+}
 
 }  // namespace qb::onednn

@@ -42,6 +42,8 @@ void ConvImage(const SlidingWindow2D& win, const ConvChannels& s, const In* inpu
 
 class Conv2DKernel final : public OpKernel {
  public:
+  explicit Conv2DKernel(HybridInputBits input_bits) : input_bits_(input_bits) {}
+
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(CheckFloatConvIo(io));
     const RuntimeTensor& filter = io.in(1);
@@ -58,6 +60,7 @@ class Conv2DKernel final : public OpKernel {
     }
     ch_.out_c_per_group = ch_.out_c / groups;
     QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io, ch_.out_c, 0));
+    conv_.input_bits = input_bits_;
     return OkStatus();
   }
 
@@ -71,12 +74,15 @@ class Conv2DKernel final : public OpKernel {
   }
 
  private:
+  HybridInputBits input_bits_;
   ConvChannels ch_;
   FloatConvSetup conv_;
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeFloatConv2DKernel() { return std::make_unique<Conv2DKernel>(); }
+std::unique_ptr<OpKernel> MakeFloatConv2DKernel(HybridInputBits input_bits) {
+  return std::make_unique<Conv2DKernel>(input_bits);
+}
 
 }  // namespace qb

@@ -39,6 +39,8 @@ void DepthwiseImage(const SlidingWindow2D& win, const DepthwiseChannels& s, cons
 
 class DepthwiseConv2DKernel final : public OpKernel {
  public:
+  explicit DepthwiseConv2DKernel(HybridInputBits input_bits) : input_bits_(input_bits) {}
+
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(CheckFloatConvIo(io));
     const RuntimeTensor& filter = io.in(1);
@@ -51,6 +53,7 @@ class DepthwiseConv2DKernel final : public OpKernel {
     }
     ch_.multiplier = ch_.out_c / ch_.in_c;
     QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io, ch_.out_c, 3));
+    conv_.input_bits = input_bits_;
     return OkStatus();
   }
 
@@ -64,12 +67,15 @@ class DepthwiseConv2DKernel final : public OpKernel {
   }
 
  private:
+  HybridInputBits input_bits_;
   DepthwiseChannels ch_;
   FloatConvSetup conv_;
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeFloatDepthwiseConv2DKernel() { return std::make_unique<DepthwiseConv2DKernel>(); }
+std::unique_ptr<OpKernel> MakeFloatDepthwiseConv2DKernel(HybridInputBits input_bits) {
+  return std::make_unique<DepthwiseConv2DKernel>(input_bits);
+}
 
 }  // namespace qb

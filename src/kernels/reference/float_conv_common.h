@@ -27,6 +27,7 @@ struct FloatConvSetup {
   SlidingWindow2D window;
   ActivationRange activation;
   FilterInfo filter;
+  HybridInputBits input_bits = HybridInputBits::k8;  // hybrid only; 7 only to compare with such kernels
 
   // Elements of one batch element of the input with `in_c` channels; the hybrid path's scratch bytes.
   size_t InputImageSize(int32_t in_c) const { return static_cast<size_t>(window.in_h) * window.in_w * in_c; }
@@ -68,7 +69,7 @@ void EvalFloatOrHybridBatch(const KernelIo& io, const FloatConvSetup& setup, int
       continue;
     }
     int8_t* q = reinterpret_cast<int8_t*>(scratch);
-    const QuantizedImage image = QuantizeImageAsymmetric(x, in_image, q);
+    const QuantizedImage image = QuantizeImageAsymmetric(x, in_image, q, setup.input_bits);
     run_image(q, image.zero_point, io.in(1).data_as<const int8_t>(), y, [&](int32_t c, int32_t acc) {
       return setup.activation.Apply(HybridRescale(acc, image.scale, setup.filter.channel_scales[c], bias, c));
     });

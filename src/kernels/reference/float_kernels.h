@@ -5,12 +5,15 @@
 #include <memory>
 
 #include "kernels/kernel.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
 
-std::unique_ptr<OpKernel> MakeFloatConv2DKernel();           // float and hybrid
-std::unique_ptr<OpKernel> MakeFloatDepthwiseConv2DKernel();  // float and hybrid
-std::unique_ptr<OpKernel> MakeFloatFullyConnectedKernel();   // float and hybrid
+// Float and hybrid; `input_bits` is the hybrid input's width (hybrid_quantize.h: 7 only as the oracle of
+// kernels that quantize to 7 bits).
+std::unique_ptr<OpKernel> MakeFloatConv2DKernel(HybridInputBits input_bits = HybridInputBits::k8);
+std::unique_ptr<OpKernel> MakeFloatDepthwiseConv2DKernel(HybridInputBits input_bits = HybridInputBits::k8);
+std::unique_ptr<OpKernel> MakeFloatFullyConnectedKernel(HybridInputBits input_bits = HybridInputBits::k8);
 std::unique_ptr<OpKernel> MakeFloatAveragePool2DKernel();
 std::unique_ptr<OpKernel> MakeFloatMaxPool2DKernel();
 std::unique_ptr<OpKernel> MakeFloatAddKernel();  // FLOAT32, INT32

@@ -16,8 +16,8 @@ KernelResult Unsupported(const Op& op, DType type) {
 }
 
 // The kernel from `make` when input 0 has one of `types`, else an error naming the op and the type.
-KernelResult IfInputType(const Op& op, const KernelIo& io, std::initializer_list<DType> types,
-                         std::unique_ptr<OpKernel> (*make)()) {
+template <typename Make>
+KernelResult IfInputType(const Op& op, const KernelIo& io, std::initializer_list<DType> types, Make&& make) {
   if (!io.has_input(0)) return Errorf("{} needs input 0", OpTypeName(op.type));
   for (DType type : types) {
     if (io.in(0).type == type) return make();
@@ -31,11 +31,11 @@ Result<std::unique_ptr<OpKernel>> CreateFloatReferenceKernel(const Op& op, const
   constexpr DType kF32 = DType::kFloat32;
   switch (op.type) {
     case OpType::kConv2D:
-      return IfInputType(op, io, {kF32}, MakeFloatConv2DKernel);
+      return IfInputType(op, io, {kF32}, [] { return MakeFloatConv2DKernel(); });
     case OpType::kDepthwiseConv2D:
-      return IfInputType(op, io, {kF32}, MakeFloatDepthwiseConv2DKernel);
+      return IfInputType(op, io, {kF32}, [] { return MakeFloatDepthwiseConv2DKernel(); });
     case OpType::kFullyConnected:
-      return IfInputType(op, io, {kF32}, MakeFloatFullyConnectedKernel);
+      return IfInputType(op, io, {kF32}, [] { return MakeFloatFullyConnectedKernel(); });
     case OpType::kAveragePool2D:
       return IfInputType(op, io, {kF32}, MakeFloatAveragePool2DKernel);
     case OpType::kMaxPool2D:

@@ -26,6 +26,8 @@ void FullyConnectedRow(const In* x, Acc zero, const W* weights, int32_t depth, i
 
 class FullyConnectedKernel final : public OpKernel {
  public:
+  explicit FullyConnectedKernel(HybridInputBits input_bits) : input_bits_(input_bits) {}
+
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(CheckArity(io, 2, 3));
     const auto options = OptionsOr<FullyConnectedOptions>(op);
@@ -79,7 +81,7 @@ class FullyConnectedKernel final : public OpKernel {
         continue;
       }
       int8_t* q = reinterpret_cast<int8_t*>(scratch);
-      const QuantizedImage row = QuantizeImageAsymmetric(x, static_cast<size_t>(depth_), q);
+      const QuantizedImage row = QuantizeImageAsymmetric(x, static_cast<size_t>(depth_), q, input_bits_);
       FullyConnectedRow<int32_t>(q, row.zero_point, io.in(1).data_as<const int8_t>(), depth_, channels_, y,
                                  [&](int32_t c, int32_t acc) {
                                    return activation_.Apply(
@@ -89,6 +91,7 @@ class FullyConnectedKernel final : public OpKernel {
   }
 
  private:
+  HybridInputBits input_bits_;
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   FilterInfo weights_;
@@ -96,6 +99,8 @@ class FullyConnectedKernel final : public OpKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeFloatFullyConnectedKernel() { return std::make_unique<FullyConnectedKernel>(); }
+std::unique_ptr<OpKernel> MakeFloatFullyConnectedKernel(HybridInputBits input_bits) {
+  return std::make_unique<FullyConnectedKernel>(input_bits);
+}
 
 }  // namespace qb

@@ -7,26 +7,33 @@
 
 namespace qb {
 
-QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q) {
+QuantizedImage HybridInputParameters(float lo, float hi, HybridInputBits bits) {
+  QuantizedImage image;
+  if (hi == lo) return image;
+  const HybridInputRange range = InputRangeOf(bits);
+  image.scale = (hi - lo) / static_cast<float>(range.max - range.min);
+  const float zero_point = std::nearbyint(static_cast<float>(range.min) - lo / image.scale);
+  image.zero_point = static_cast<int32_t>(
+      std::clamp(zero_point, static_cast<float>(range.min), static_cast<float>(range.max)));
+  return image;
+}
+
+QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q, HybridInputBits bits) {
   float lo = 0.0f;
   float hi = 0.0f;
   for (size_t i = 0; i < n; ++i) {
     lo = std::min(lo, x[i]);
     hi = std::max(hi, x[i]);
   }
-  QuantizedImage image;
+  const QuantizedImage image = HybridInputParameters(lo, hi, bits);
   if (hi == lo) {
     std::fill(q, q + n, int8_t{0});
     return image;
   }
-  image.scale = (hi - lo) / 255.0f;
-  const float zero_point = std::nearbyint(-128.0f - lo / image.scale);
-  image.zero_point = static_cast<int32_t>(std::clamp(zero_point, -128.0f, 127.0f));
+  const HybridInputRange range = InputRangeOf(bits);
   const float inverse_scale = 1.0f / image.scale;
   for (size_t i = 0; i < n; ++i) {
-    const float rounded = std::fmin(std::fmax(std::nearbyint(x[i] * inverse_scale), -512.0f), 512.0f);
-    const int32_t value = static_cast<int32_t>(rounded) + image.zero_point;
-    q[i] = static_cast<int8_t>(std::clamp(value, -128, 127));
+    q[i] = static_cast<int8_t>(QuantizeHybridValue(x[i], inverse_scale, image.zero_point, range));
   }
   return image;
 }

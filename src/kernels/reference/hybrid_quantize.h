@@ -18,12 +18,19 @@
 // Because 0 is inside [lo, hi], x = 0 quantizes exactly to zero_point, so implicit zero padding of a
 // convolution contributes 0 to the accumulator.
 //
+// A 7-bit variant exists for one purpose: the oneDNN hybrid kernels capped below AVX-512 VNNI, whose
+// u8 x s8 instruction (vpmaddubsw) saturates pairs of products in int16 on full-range u8 data but is
+// exact on 7-bit data. It is the same scheme on the range [-64, 63] (255 -> 127, -128 -> -64 above), and
+// the reference kernels take it as a parameter so that those kernels can be compared bit for bit.
+//
 // Accumulation and output, per output element and channel c:
 //   acc[c] = sum over taps of (q - zero_point) * w     (int32; padded taps contribute 0)
 //   out[c] = activation(float(acc[c]) * (input_scale * filter_scale[c]) + bias[c])
 // evaluated in exactly that float order (the bias add is skipped when there is no bias).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -38,8 +45,28 @@ struct QuantizedImage {
   int32_t zero_point = 0;
 };
 
+// The width of the quantized input: 8 bits (quantbench's hybrid semantics) or 7 (see above).
+enum class HybridInputBits { k8, k7 };
+
+struct HybridInputRange {
+  int32_t min, max;  // q in [min, max]: [-128, 127] for 8 bits, [-64, 63] for 7
+};
+inline HybridInputRange InputRangeOf(HybridInputBits bits) {
+  return bits == HybridInputBits::k8 ? HybridInputRange{-128, 127} : HybridInputRange{-64, 63};
+}
+
+// The scale and zero point of an image whose values span [lo, hi] (lo <= 0 <= hi), as above.
+QuantizedImage HybridInputParameters(float lo, float hi, HybridInputBits bits = HybridInputBits::k8);
+
+// q = clamp(nearbyint(x * inverse_scale) + zero_point) of one value, as above.
+inline int32_t QuantizeHybridValue(float x, float inverse_scale, int32_t zero_point, HybridInputRange range) {
+  const float rounded = std::fmin(std::fmax(std::nearbyint(x * inverse_scale), -512.0f), 512.0f);
+  return std::clamp(static_cast<int32_t>(rounded) + zero_point, range.min, range.max);
+}
+
 // Quantizes n floats from x into q with the scheme above.
-QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q);
+QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q,
+                                       HybridInputBits bits = HybridInputBits::k8);
 
 // The weights of a CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED op: FLOAT32 (a float op), or constant
 // symmetric INT8 (a hybrid op) with its scale expanded to one per output channel.

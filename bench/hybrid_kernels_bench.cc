@@ -1,0 +1,113 @@
+// Hybrid kernels (float32 activations x int8 weights: dynamic-range quantization) in GOP/s (2 x
+// multiply-accumulates per second), next to the int8 peaks of the same core measured in the same run
+// (int8_peak.h): the layers of float_kernels_bench.cc quantized with every weight INT8, on the reference
+// and on the oneDNN hybrid kernels (their time includes quantizing the input), and the input quantizer
+// alone in GB/s of float input. One thread; the ISA cap is $QB_ISA (one per process, as in the tool).
+// Not a test: run by hand, see BENCHMARKS.md.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "conv_layers.h"
+#include "int8_peak.h"
+#include "kernels/kernel_factory.h"
+#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "models/model_summary.h"
+#include "quant/dynamic_range_quantizer.h"
+#include "runtime/interpreter.h"
+#include "runtime/seeded_inputs.h"
+
+namespace qb::bench {
+namespace {
+
+KernelConfig HybridConfig(FloatBackend backend) {
+  KernelConfig config;
+  auto isa = SelectIsa("");
+  if (isa.ok()) config.isa = *isa;
+  config.float_backend = backend;
+  return config;
+}
+
+void RunHybridGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
+  InterpreterOptions options;
+  options.kernels = HybridConfig(backend);
+  auto interpreter = Interpreter::Create(graph, options);
+  if (!interpreter.ok()) {
+    state.SkipWithError(interpreter.status().message().c_str());
+    return;
+  }
+  Status set = SetInputs(**interpreter, SeededModelInputs(**interpreter));
+  if (!set.ok()) {
+    state.SkipWithError(set.message().c_str());
+    return;
+  }
+  for (auto _ : state) (*interpreter)->Invoke();
+  const double ops = 2.0 * static_cast<double>(models::Summarize(*graph).macs);
+  state.counters["GOPs"] = benchmark::Counter(ops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+  state.SetLabel((*interpreter)->op_implementation(0));
+}
+
+void BM_Int8Peak(benchmark::State& state, int64_t (*loop)(int64_t, int32_t*), IsaLevel needs) {
+  if (!CpuHasIsa(needs)) {
+    state.SkipWithError("this CPU lacks the ISA");
+    return;
+  }
+  constexpr int64_t kIterations = 1 << 20;
+  int32_t sink = 0;
+  int64_t ops = 0;
+  for (auto _ : state) ops = loop(kIterations, &sink);
+  benchmark::DoNotOptimize(sink);
+  state.counters["GOPs"] =
+      benchmark::Counter(static_cast<double>(ops) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The input quantizer alone on a 56x56x256 image (ResNet50's largest 3x3 input), with SAME 3x3 padding.
+void BM_QuantizeImage(benchmark::State& state) {
+  const onednn::U8ImageLayout layout{56, 56, 256, 1, 1, 1, 1};
+  std::vector<float> x(layout.InputSize());
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
+  for (float& v : x) v = dist(rng);
+  std::vector<uint8_t> u(layout.PaddedSize());
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(onednn::QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data()));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+}
+
+void RegisterAll() {
+  benchmark::RegisterBenchmark("peak/vpdpbusd_avx512_vnni", [](benchmark::State& s) {
+    BM_Int8Peak(s, VpdpbusdPeak, IsaLevel::kAvx512CoreVnni);
+  });
+  benchmark::RegisterBenchmark("peak/vpmaddubsw_avx512", [](benchmark::State& s) {
+    BM_Int8Peak(s, VpmaddubswPeak, IsaLevel::kAvx512Core);
+  });
+  benchmark::RegisterBenchmark("quantizer/56x56x256_pad1", BM_QuantizeImage)->Unit(benchmark::kMicrosecond);
+  for (const ConvLayer& layer : kConvLayers) {
+    auto built = ConvGraph(layer);
+    if (!built.ok()) continue;
+    auto quantized = QuantizeDynamicRange(**built, DynamicRangeOptions{.min_elements = 1});
+    if (!quantized.ok()) continue;
+    std::shared_ptr<const Graph> graph = quantized->graph;
+    for (FloatBackend backend : {FloatBackend::kReference, FloatBackend::kOneDnn}) {
+      const std::string name = std::string("hybrid_layer/") + layer.name + "/" + std::string(FloatBackendName(backend));
+      benchmark::RegisterBenchmark(name.c_str(), [graph, backend](benchmark::State& s) {
+        RunHybridGraph(s, graph, backend);
+      })->Unit(benchmark::kMillisecond)->MinTime(backend == FloatBackend::kReference ? 0.1 : 0.5);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace qb::bench
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  qb::bench::RegisterAll();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,33 @@
+// The input side of the oneDNN hybrid kernels: one image (or one fully connected row) of float32 values
+// quantized exactly as the reference does (hybrid_quantize.h), written as the unsigned bytes oneDNN's
+// u8 x s8 primitives read: u = q - range.min (q + 128 for 8 bits, q + 64 for 7 bits), with the zero
+// point shifted the same way. The reference's integer products are then recovered exactly by oneDNN's
+// source zero point: (u - u_zero_point) * w = (q - zero_point) * w.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/reference/hybrid_quantize.h"
+
+namespace qb::onednn {
+
+struct U8Image {
+  float scale = 1.0f;         // the reference's input scale
+  int32_t zero_point = 0;     // in u8 terms: the reference's zero point - range.min
+};
+
+// An NHWC image and the rows/columns of padding written around it. The padding holds the u8 zero point
+// (a real 0), so a VALID convolution over the padded image sums what the reference's padded one does.
+struct U8ImageLayout {
+  int32_t height = 1, width = 1, channels = 0;
+  int32_t pad_top = 0, pad_left = 0, pad_bottom = 0, pad_right = 0;
+
+  size_t InputSize() const { return size_t(height) * width * channels; }
+  size_t PaddedSize() const { return size_t(height + pad_top + pad_bottom) * (width + pad_left + pad_right) * channels; }
+};
+
+// Two passes over x (min/max, then quantize and store), AVX2; `u` holds layout.PaddedSize() bytes.
+U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u);
+
+}  // namespace qb::onednn

@@ -1,0 +1,111 @@
+// Hybrid CONV_2D and DEPTHWISE_CONV_2D (float32 activations x constant INT8 filter, semantics in
+// reference/hybrid_quantize.h) on oneDNN's u8 x s8 convolution_forward, one image per execution:
+//   1. the image is quantized per image into scratch as u8 (hybrid_input_quantizer.h, AVX2), with
+//      TensorFlow Lite's padding written explicitly around it as the u8 zero point (a real 0, which adds
+//      0 to the sums as the reference's skipped taps do);
+//   2. a VALID convolution reads the padded image as nhwc u8 with the image's zero point as the run-time
+//      source zero point (oneDNN 2.6's fast brgconv kernels take a source zero point only without
+//      implicit padding); the s8 filter is described over TensorFlow Lite's layout
+//      (onednn_filter_layout.h) and reordered once in Prepare, with oneDNN's zero-point compensation;
+//   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias, applies the activation
+//      and writes float32 nhwc.
+// Scratch: oneDNN's scratchpad, then the padded u8 image (64-byte aligned).
+#include <memory>
+
+#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/onednn/hybrid_output_stage.h"
+#include "kernels/onednn/onednn_context.h"
+#include "kernels/onednn/onednn_filter_layout.h"
+#include "kernels/onednn/onednn_kernels.h"
+#include "kernels/reference/float_conv_common.h"
+#include "kernels/reference/float_kernels.h"
+
+namespace qb::onednn {
+namespace {
+
+using tag = dnnl::memory::format_tag;
+using dt = dnnl::memory::data_type;
+
+class HybridConvolutionKernel final : public OpKernel {
+ public:
+  HybridConvolutionKernel(bool depthwise, HybridInputBits bits) : depthwise_(depthwise), bits_(bits) {}
+
+  Status Prepare(const Op& op, const KernelIo& io) override {
+    auto reference = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
+    QB_RETURN_IF_ERROR(reference->Prepare(op, io));
+    const RuntimeTensor& input = io.in(0);
+    const RuntimeTensor& filter = io.in(1);
+    const int64_t in_c = input.dim(3);
+    const int64_t out_c = io.out(0).dim(3);
+    FloatConvSetup setup;
+    FilterLayout layout;
+    if (depthwise_) {
+      QB_ASSIGN_OR_RETURN(setup, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io, out_c, 3));
+      layout = DepthwiseFilterLayout(in_c, out_c / in_c, filter.dim(1), filter.dim(2));
+    } else {
+      QB_ASSIGN_OR_RETURN(setup, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io, out_c, 0));
+      layout = ConvFilterLayout(in_c / filter.dim(3), out_c, filter.dim(3), filter.dim(1), filter.dim(2));
+    }
+    const SlidingWindow2D& w = setup.window;
+    batch_ = w.batch;
+    layout_ = U8ImageLayout{w.in_h, w.in_w, static_cast<int32_t>(in_c), w.pad_top, w.pad_left, w.pad_bottom(),
+                            w.pad_right()};
+    in_image_ = setup.InputImageSize(static_cast<int32_t>(in_c));
+    out_image_ = setup.OutputImageSize(static_cast<int32_t>(out_c));
+    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
+    stage_ = HybridOutputStage({1, out_c, 1, 1}, setup.filter.channel_scales, bias, setup.activation);
+    const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
+    const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
+    const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
+    const dnnl::memory::desc user_weights(layout.logical, dt::s8, layout.strides);
+    const dnnl::memory::desc any_weights(layout.logical, dt::s8, tag::any);
+    try {
+      dnnl::convolution_forward::desc desc(
+          dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, any_weights,
+          dnnl::memory::desc(), dst, {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1},
+          {0, 0}, {0, 0});
+      dnnl::convolution_forward::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
+      std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
+      constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, filter.data, pd.weights_desc());
+      primitive_ = BoundPrimitive(dnnl::convolution_forward(pd), pd, std::move(constants));
+    } catch (const dnnl::error& e) {
+      return Errorf("oneDNN cannot build this hybrid convolution ({}); run it with --float_backend=reference",
+                    e.what());
+    }
+    return OkStatus();
+  }
+
+  size_t ScratchBytes() const override { return AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
+
+  void Eval(const KernelIo& io, uint8_t* scratch) override {
+    uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
+    const float* input = io.in(0).data_as<const float>();
+    float* output = io.out(0).data_as<float>();
+    for (int32_t b = 0; b < batch_; ++b) {
+      stage_.SetImage(QuantizeImageToU8(input + b * in_image_, layout_, bits_, image));
+      primitive_.Execute(image, output + b * out_image_, scratch);
+    }
+  }
+
+  std::string Implementation() const override { return primitive_.implementation() + HybridSuffix(bits_); }
+
+ private:
+  bool depthwise_;
+  HybridInputBits bits_;
+  int32_t batch_ = 0;
+  U8ImageLayout layout_;
+  size_t in_image_ = 0, out_image_ = 0;
+  HybridOutputStage stage_;
+  BoundPrimitive primitive_;
+};
+
+}  // namespace
+
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits) {
+  return std::make_unique<HybridConvolutionKernel>(false, bits);
+}
+std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits) {
+  return std::make_unique<HybridConvolutionKernel>(true, bits);
+}
+
+}  // namespace qb::onednn

@@ -1,0 +1,93 @@
+// The oneDNN hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
+// value for value, on 8 and 7 bits: rounding ties, values far outside the range, infinities, NaN, signed
+// zeros, all-zero images, lengths around its 32-value step, and the zero-point padding it writes.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/reference/hybrid_quantize.h"
+
+namespace qb {
+namespace {
+
+using onednn::QuantizeImageToU8;
+using onednn::U8ImageLayout;
+
+// Checks one image of `values` (a 1 x n x 1 layout) on both widths.
+void ExpectSameAsReference(const std::vector<float>& values) {
+  for (HybridInputBits bits : {HybridInputBits::k8, HybridInputBits::k7}) {
+    const HybridInputRange range = InputRangeOf(bits);
+    std::vector<int8_t> q(values.size());
+    const QuantizedImage expected = QuantizeImageAsymmetric(values.data(), values.size(), q.data(), bits);
+    std::vector<uint8_t> u(values.size());
+    const U8ImageLayout layout{1, static_cast<int32_t>(values.size()), 1};
+    const onednn::U8Image actual = QuantizeImageToU8(values.data(), layout, bits, u.data());
+    EXPECT_EQ(actual.scale, expected.scale);
+    EXPECT_EQ(actual.zero_point, expected.zero_point - range.min);
+    for (size_t i = 0; i < values.size(); ++i) {
+      ASSERT_EQ(int{u[i]}, q[i] - range.min) << "value " << values[i] << " at " << i;
+    }
+  }
+}
+
+TEST(HybridInputQuantizerTest, MatchesReferenceOnRandomImagesOfEveryTailLength) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> dist(-3.0f, 5.0f);
+  for (size_t n : {1, 7, 8, 31, 32, 33, 63, 64, 65, 100, 1000}) {
+    std::vector<float> values(n);
+    for (float& v : values) v = dist(rng);
+    ExpectSameAsReference(values);
+  }
+}
+
+TEST(HybridInputQuantizerTest, MatchesReferenceOnTiesAndSpecialValues) {
+  // Range [-1.275, 1.275] * 100 gives scale 1 on 8 bits: k + 0.5 are rounding ties.
+  std::vector<float> values = {-127.5f, 127.5f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, 0.0f, -0.0f, 3.49999f};
+  values.resize(40, 0.25f);
+  ExpectSameAsReference(values);
+  std::vector<float> special(64, 1.0f);
+  special[3] = std::numeric_limits<float>::quiet_NaN();
+  special[40] = std::numeric_limits<float>::quiet_NaN();
+  special[5] = 1e30f;
+  special[45] = -1e30f;
+  ExpectSameAsReference(special);
+  // +inf only: with -inf the reference's zero point is nearbyint(-inf / inf), undefined.
+  std::vector<float> infinite(40, -2.0f);
+  infinite[1] = std::numeric_limits<float>::infinity();
+  infinite[35] = 3.0f;
+  ExpectSameAsReference(infinite);
+}
+
+TEST(HybridInputQuantizerTest, AllZeroAndOneSignedImages) {
+  ExpectSameAsReference(std::vector<float>(70, 0.0f));
+  ExpectSameAsReference(std::vector<float>(70, -0.0f));
+  ExpectSameAsReference(std::vector<float>(70, 3.0f));
+  ExpectSameAsReference(std::vector<float>(70, -3.0f));
+}
+
+TEST(HybridInputQuantizerTest, PaddingHoldsTheZeroPoint) {
+  const U8ImageLayout layout{2, 3, 5, 1, 2, 2, 1};  // 2x3 image of 5 channels, padded to 5x6
+  std::vector<float> x(layout.InputSize());
+  for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) - 10.0f;
+  std::vector<uint8_t> u(layout.PaddedSize(), 0xEE);
+  const onednn::U8Image image = QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data());
+  std::vector<int8_t> q(x.size());
+  QuantizeImageAsymmetric(x.data(), x.size(), q.data());
+  const int padded_w = 3 + 2 + 1;
+  for (int y = 0; y < 5; ++y) {
+    for (int px = 0; px < padded_w; ++px) {
+      const bool inside = y >= 1 && y < 3 && px >= 2 && px < 5;
+      for (int c = 0; c < 5; ++c) {
+        const int value = u[(size_t(y) * padded_w + px) * 5 + c];
+        const int expected = inside ? q[(size_t(y - 1) * 3 + (px - 2)) * 5 + c] + 128 : image.zero_point;
+        ASSERT_EQ(value, expected) << "row " << y << " column " << px << " channel " << c;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace qb

@@ -1,0 +1,261 @@
+// The oneDNN hybrid kernels (float32 activations x INT8 weights) against the reference hybrid kernels,
+// op by op, under this process's ISA cap: CONV_2D (odd shapes, strides 1 and 2, SAME and VALID,
+// dilation, groups), DEPTHWISE_CONV_2D (depth multipliers, dilation) and FULLY_CONNECTED, with per-tensor
+// and per-channel scales, fused activations, with and without bias, on inputs that are mixed, all
+// positive, all negative and all zero. The oracle is the reference quantizing to the width the kernel
+// uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for bit identical: the
+// kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+
+#include "backend_test_util.h"
+#include "kernels/reference/float_kernels.h"
+#include "kernels/reference/sliding_window.h"
+#include "op_harness.h"
+
+namespace qb {
+namespace {
+
+using testing::Bytes;
+using testing::OpHarness;
+using testing::Quant;
+
+enum class InputRange { kMixed, kPositive, kNegative, kZero };
+
+std::vector<float> RandomInput(size_t count, InputRange range, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const float lo = range == InputRange::kPositive ? 0.25f : -2.0f;
+  const float hi = range == InputRange::kNegative ? -0.1f : 3.0f;
+  std::uniform_real_distribution<float> dist(lo, hi);
+  std::vector<float> values(count, 0.0f);
+  if (range != InputRange::kZero) {
+    for (float& v : values) v = dist(rng);
+  }
+  return values;
+}
+
+std::vector<int8_t> RandomWeights(size_t count, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> dist(-128, 127);  // full range: -128 included
+  std::vector<int8_t> values(count);
+  for (int8_t& v : values) v = static_cast<int8_t>(dist(rng));
+  return values;
+}
+
+std::vector<float> Scales(int32_t count, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(0.001f, 0.02f);
+  std::vector<float> values(static_cast<size_t>(count));
+  for (float& v : values) v = dist(rng);
+  return values;
+}
+
+// The width the hybrid backend quantizes to under `isa` (onednn_backend.h).
+HybridInputBits BitsUnder(IsaLevel isa) {
+  return isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx ? HybridInputBits::k8
+                                                                              : HybridInputBits::k7;
+}
+
+// The oracle: the reference kernel of the op, quantizing to g_bits.
+HybridInputBits g_bits = HybridInputBits::k8;
+KernelConfig g_config;
+Result<std::unique_ptr<OpKernel>> OracleFactory(const Op& op, const KernelIo&) {
+  switch (op.type) {
+    case OpType::kConv2D: return MakeFloatConv2DKernel(g_bits);
+    case OpType::kDepthwiseConv2D: return MakeFloatDepthwiseConv2DKernel(g_bits);
+    default: return MakeFloatFullyConnectedKernel(g_bits);
+  }
+}
+Result<std::unique_ptr<OpKernel>> BackendFactory(const Op& op, const KernelIo& io) {
+  return CreateKernel(op, io, g_config);
+}
+
+void ExpectIdentical(const std::vector<float>& actual, const std::vector<float>& expected) {
+  ASSERT_EQ(actual.size(), expected.size());
+  size_t differ = 0, first = 0;
+  for (size_t i = 0; i < actual.size(); ++i) {
+    if (std::memcmp(&actual[i], &expected[i], sizeof(float)) != 0 && differ++ == 0) first = i;
+  }
+  EXPECT_EQ(differ, 0u) << differ << " of " << actual.size() << " outputs differ; first at " << first << ": "
+                        << actual[first] << " vs reference " << expected[first];
+}
+
+// `expect_reference`: the backend leaves this op to the (8-bit) reference kernel under this cap.
+// `slow_kernel_allowed`: oneDNN may pick its own reference kernel (grouped convolutions, depth multipliers
+// above 1: rare forms it has no fast int8 kernel for under some caps); everything else must be fast.
+void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
+                               const KernelConfig& config, bool expect_reference = false,
+                               bool slow_kernel_allowed = false) {
+  g_bits = BitsUnder(config.isa);
+  g_config = config;
+  OpHarness oracle(type, options);
+  build(oracle);
+  oracle.set_factory(OracleFactory);
+  const Status oracle_status = oracle.Run();
+  ASSERT_TRUE(oracle_status.ok()) << oracle_status.message();
+  auto reference_8_bits = [&] {
+    OpHarness reference(type, options);
+    build(reference);
+    EXPECT_TRUE(reference.Run().ok());
+    return reference.OutputAs<float>(0);
+  };
+
+  OpHarness backend(type, options);
+  build(backend);
+  backend.set_factory(BackendFactory);
+  const Status status = backend.Run();
+  ASSERT_TRUE(status.ok()) << status.message();
+  const std::string implementation = backend.kernel().Implementation();
+  if (expect_reference) {
+    EXPECT_EQ(implementation, "reference");
+    ExpectIdentical(backend.OutputAs<float>(0), reference_8_bits());
+    return;
+  }
+  if (!slow_kernel_allowed) {
+    EXPECT_EQ(implementation.find("ref"), std::string::npos) << "oneDNN's slow reference kernel: " << implementation;
+  }
+  EXPECT_NE(implementation.find(g_bits == HybridInputBits::k8 ? "hybrid u8" : "hybrid u7"), std::string::npos)
+      << "not the oneDNN hybrid kernel: " << implementation;
+  ExpectIdentical(backend.OutputAs<float>(0), oracle.OutputAs<float>(0));
+}
+
+struct HybridConvCase {
+  std::string name;
+  int32_t batch, height, width, in_c, out_c, kernel_h, kernel_w;
+  int32_t stride = 1, dilation = 1;
+  Padding padding = Padding::kSame;
+  Activation activation = Activation::kNone;
+  int32_t groups = 1;      // CONV_2D only
+  bool bias = true;
+  int32_t multiplier = 0;  // > 0: DEPTHWISE_CONV_2D with this depth multiplier
+  bool per_channel = true;
+  InputRange range = InputRange::kMixed;
+};
+
+std::ostream& operator<<(std::ostream& os, const HybridConvCase& c) { return os << c.name; }
+
+int32_t OutputSize(const HybridConvCase& c, int32_t in, int32_t kernel) {
+  auto axis = ComputeWindowAxis("axis", c.padding, in, kernel, c.stride, c.dilation);
+  EXPECT_TRUE(axis.ok()) << axis.status().message();
+  return axis.ok() ? axis->output : 1;
+}
+
+const std::vector<HybridConvCase>& HybridConvCases() {
+  using P = Padding;
+  using A = Activation;
+  using R = InputRange;
+  static const std::vector<HybridConvCase> cases = {
+      {"3x3_same_s1", 1, 7, 9, 5, 11, 3, 3},
+      {"3x3_same_s2_odd_batch2", 2, 13, 11, 6, 7, 3, 3, 2},
+      {"3x3_valid_s2_per_tensor", 1, 12, 10, 3, 16, 3, 3, 2, 1, P::kValid, A::kNone, 1, true, 0, false},
+      {"5x3_valid_relu", 1, 9, 8, 4, 5, 5, 3, 1, 1, P::kValid, A::kRelu},
+      {"1x1_relu6_positive", 1, 6, 5, 33, 17, 1, 1, 1, 1, P::kSame, A::kRelu6, 1, true, 0, true, R::kPositive},
+      {"1x1_s2_no_bias_negative", 1, 9, 9, 8, 24, 1, 1, 2, 1, P::kValid, A::kNone, 1, false, 0, true, R::kNegative},
+      {"3x3_dilation2_same", 1, 11, 10, 4, 6, 3, 3, 1, 2},
+      {"3x3_dilation3_valid", 1, 14, 13, 3, 5, 3, 3, 1, 3, P::kValid, A::kReluN1To1},
+      {"7x7_s2_same_stem", 1, 23, 23, 3, 8, 7, 7, 2, 1, P::kSame, A::kRelu},
+      {"3x3_deep_same_positive", 1, 6, 7, 300, 20, 3, 3, 1, 1, P::kSame, A::kNone, 1, true, 0, true, R::kPositive},
+      {"1x1_over_1x1_image_batch2", 2, 1, 1, 64, 40, 1, 1, 1, 1, P::kValid},
+      {"1x1_over_1x1_image_relu_per_tensor", 1, 1, 1, 48, 21, 1, 1, 1, 1, P::kSame, A::kRelu, 1, true, 0, false},
+      {"3x3_zero_input", 1, 5, 5, 4, 6, 3, 3, 1, 1, P::kSame, A::kNone, 1, true, 0, true, R::kZero},
+      {"grouped_3x3", 1, 8, 8, 8, 12, 3, 3, 1, 1, P::kSame, A::kNone, 4},
+      {"dw_3x3_s1_relu6", 1, 9, 7, 13, 13, 3, 3, 1, 1, P::kSame, A::kRelu6, 1, true, 1},
+      {"dw_3x3_s2_valid_batch2", 2, 10, 11, 8, 8, 3, 3, 2, 1, P::kValid, A::kNone, 1, true, 1},
+      {"dw_3x3_s2_same_positive", 1, 12, 12, 32, 32, 3, 3, 2, 1, P::kSame, A::kRelu, 1, true, 1, true, R::kPositive},
+      {"dw_mult2_same_per_tensor", 1, 8, 9, 5, 10, 3, 3, 1, 1, P::kSame, A::kRelu, 1, true, 2, false},
+      {"dw_mult3_s2_no_bias", 1, 12, 12, 3, 9, 5, 5, 2, 1, P::kSame, A::kNone, 1, false, 3},
+      {"dw_3x3_s1_same_c16", 1, 9, 7, 16, 16, 3, 3, 1, 1, P::kSame, A::kRelu6, 1, true, 1},
+      {"dw_dilation2_c24", 1, 12, 11, 24, 24, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1},
+      {"dw_3x3_valid_c13", 1, 9, 7, 13, 13, 3, 3, 1, 1, P::kValid, A::kNone, 1, true, 1},
+      {"dw_dilation2_negative", 1, 12, 11, 6, 6, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1, true, R::kNegative},
+  };
+  return cases;
+}
+
+class HybridConvConformanceTest : public ::testing::TestWithParam<HybridConvCase> {};
+
+TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
+  const HybridConvCase& c = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, FloatBackend::kOneDnn);
+  const bool depthwise = c.multiplier > 0;
+  const int32_t out_c = depthwise ? c.in_c * c.multiplier : c.out_c;
+  const Shape filter_shape = depthwise ? Shape{1, c.kernel_h, c.kernel_w, out_c}
+                                       : Shape{out_c, c.kernel_h, c.kernel_w, c.in_c / c.groups};
+  const Shape input_shape{c.batch, c.height, c.width, c.in_c};
+  const Shape output_shape{c.batch, OutputSize(c, c.height, c.kernel_h), OutputSize(c, c.width, c.kernel_w), out_c};
+  const auto input = RandomInput(static_cast<size_t>(ElementCount(input_shape)), c.range, 1);
+  const auto filter = RandomWeights(static_cast<size_t>(ElementCount(filter_shape)), 2);
+  const auto bias = RandomInput(static_cast<size_t>(out_c), InputRange::kMixed, 3);
+  const Quantization quant = c.per_channel ? Quant(Scales(out_c, 4), {}, depthwise ? 3 : 0) : Quant({0.01f}, {0});
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, input_shape, Bytes(input));
+    h.AddConstant(DType::kInt8, filter_shape, Bytes(filter), quant);
+    if (c.bias) h.AddConstant(DType::kFloat32, {out_c}, Bytes(bias));
+    h.AddOutput(DType::kFloat32, output_shape);
+  };
+  if (depthwise) {
+    DepthwiseConv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
+                                   .depth_multiplier = c.multiplier, .activation = c.activation,
+                                   .dilation_w = c.dilation, .dilation_h = c.dilation};
+    const bool avx2_channel_tail = config.isa == IsaLevel::kAvx2 && out_c % 8 != 0;  // onednn_backend.h
+    ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config, avx2_channel_tail,
+                              c.multiplier > 1);
+  } else {
+    Conv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
+                          .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};
+    ExpectHybridMatchesOracle(build, OpType::kConv2D, options, config, false, c.groups > 1);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(OneDnn, HybridConvConformanceTest, ::testing::ValuesIn(HybridConvCases()),
+                         [](const auto& info) { return info.param.name; });
+
+struct HybridFullyConnectedCase {
+  std::string name;
+  Shape input;
+  int32_t channels;
+  Activation activation = Activation::kNone;
+  bool bias = true;
+  bool per_channel = true;
+  InputRange range = InputRange::kMixed;
+};
+
+std::ostream& operator<<(std::ostream& os, const HybridFullyConnectedCase& c) { return os << c.name; }
+
+class HybridFullyConnectedConformanceTest : public ::testing::TestWithParam<HybridFullyConnectedCase> {};
+
+TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
+  const HybridFullyConnectedCase& c = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, FloatBackend::kOneDnn);
+  const int32_t depth = c.input.back();
+  const int32_t rows = static_cast<int32_t>(ElementCount(c.input) / depth);
+  const auto input = RandomInput(static_cast<size_t>(ElementCount(c.input)), c.range, 4);
+  const auto weights = RandomWeights(static_cast<size_t>(c.channels) * depth, 5);
+  const auto bias = RandomInput(static_cast<size_t>(c.channels), InputRange::kMixed, 6);
+  const Quantization quant = c.per_channel ? Quant(Scales(c.channels, 7), {}, 0) : Quant({0.004f}, {0});
+  auto build = [&](OpHarness& h) {
+    h.AddInput(DType::kFloat32, c.input, Bytes(input));
+    h.AddConstant(DType::kInt8, {c.channels, depth}, Bytes(weights), quant);
+    if (c.bias) h.AddConstant(DType::kFloat32, {c.channels}, Bytes(bias));
+    h.AddOutput(DType::kFloat32, {rows, c.channels});
+  };
+  ExpectHybridMatchesOracle(build, OpType::kFullyConnected, FullyConnectedOptions{.activation = c.activation},
+                            config);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    OneDnn, HybridFullyConnectedConformanceTest,
+    ::testing::ValuesIn(std::vector<HybridFullyConnectedCase>{
+        {"vector", {1, 37}, 13},
+        {"rows_relu_per_tensor", {5, 64}, 10, Activation::kRelu, true, false},
+        {"flattened_relu6_no_bias_positive", {2, 3, 3, 7}, 9, Activation::kRelu6, false, true, InputRange::kPositive},
+        {"negative", {3, 40}, 11, Activation::kNone, true, true, InputRange::kNegative},
+        {"zero", {1, 33}, 5, Activation::kNone, true, true, InputRange::kZero},
+        {"classifier", {1, 1024}, 1000},
+    }),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace qb
