@@ -15,38 +15,16 @@
 #include "models/model_registry.h"
 #include "models/model_summary.h"
 #include "runtime/interpreter.h"
-#include "runtime/seeded_inputs.h"
+#include "graph_runner.h"
 
 namespace qb::bench {
 namespace {
 
-KernelConfig ConfigFor(FloatBackend backend) {
-  KernelConfig config;
-  auto isa = SelectIsa("");
-  if (isa.ok()) config.isa = *isa;
-  config.float_backend = backend;
-  return config;
-}
-
 void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
-  InterpreterOptions options;
-  options.kernels = ConfigFor(backend);
-  auto interpreter = Interpreter::Create(graph, options);
-  if (!interpreter.ok()) {
-    state.SkipWithError(interpreter.status().message().c_str());
-    return;
-  }
-  Status set = SetInputs(**interpreter, SeededModelInputs(**interpreter));
-  if (!set.ok()) {
-    state.SkipWithError(set.message().c_str());
-    return;
-  }
-  for (auto _ : state) (*interpreter)->Invoke();
-  const double flops = 2.0 * static_cast<double>(models::Summarize(*graph).macs);
-  state.counters["GFLOPs"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+  auto interpreter = TimeGraph(state, graph, backend, "GFLOPs");
+  if (!interpreter) return;
   // Layers: the implementation of their one op; models: the backend (their first op may be a reference PAD).
-  state.SetLabel(graph->ops.size() == 1 ? (*interpreter)->op_implementation(0)
-                                        : std::string(FloatBackendName(backend)));
+  state.SetLabel(graph->ops.size() == 1 ? interpreter->op_implementation(0) : std::string(FloatBackendName(backend)));
 }
 
 void BM_FmaPeak(benchmark::State& state, int64_t (*loop)(int64_t, float*), IsaLevel needs) {

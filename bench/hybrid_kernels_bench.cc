@@ -18,36 +18,14 @@
 #include "models/model_summary.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
-#include "runtime/seeded_inputs.h"
+#include "graph_runner.h"
 
 namespace qb::bench {
 namespace {
 
-KernelConfig HybridConfig(FloatBackend backend) {
-  KernelConfig config;
-  auto isa = SelectIsa("");
-  if (isa.ok()) config.isa = *isa;
-  config.float_backend = backend;
-  return config;
-}
-
 void RunHybridGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
-  InterpreterOptions options;
-  options.kernels = HybridConfig(backend);
-  auto interpreter = Interpreter::Create(graph, options);
-  if (!interpreter.ok()) {
-    state.SkipWithError(interpreter.status().message().c_str());
-    return;
-  }
-  Status set = SetInputs(**interpreter, SeededModelInputs(**interpreter));
-  if (!set.ok()) {
-    state.SkipWithError(set.message().c_str());
-    return;
-  }
-  for (auto _ : state) (*interpreter)->Invoke();
-  const double ops = 2.0 * static_cast<double>(models::Summarize(*graph).macs);
-  state.counters["GOPs"] = benchmark::Counter(ops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
-  state.SetLabel((*interpreter)->op_implementation(0));
+  auto interpreter = TimeGraph(state, graph, backend, "GOPs");
+  if (interpreter) state.SetLabel(interpreter->op_implementation(0));
 }
 
 void BM_Int8Peak(benchmark::State& state, int64_t (*loop)(int64_t, int32_t*), IsaLevel needs) {
