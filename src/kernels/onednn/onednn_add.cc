@@ -4,6 +4,7 @@
 
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/onednn/onednn_primitive_kernel.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/kernel_checks.h"
 
@@ -13,7 +14,7 @@ namespace {
 using tag = dnnl::memory::format_tag;
 constexpr auto kF32 = dnnl::memory::data_type::f32;
 
-class AddKernel final : public OpKernel {
+class AddKernel final : public PrimitiveKernel {
  public:
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatAddKernel()->Prepare(op, io));
@@ -30,14 +31,9 @@ class AddKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return primitive_.scratch_bytes(); }
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     primitive_.Execute(io.in(0).data, io.in(1).data, io.out(0).data, scratch);
   }
-  std::string Implementation() const override { return primitive_.implementation(); }
-
- private:
-  BoundPrimitive primitive_;
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_filter_layout.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/onednn/onednn_primitive_kernel.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 
@@ -20,7 +21,7 @@ using dims = dnnl::memory::dims;
 using tag = dnnl::memory::format_tag;
 constexpr auto kF32 = dnnl::memory::data_type::f32;
 
-class ConvolutionKernel final : public OpKernel {
+class ConvolutionKernel final : public PrimitiveKernel {
  public:
   explicit ConvolutionKernel(bool depthwise) : depthwise_(depthwise) {}
 
@@ -62,17 +63,8 @@ class ConvolutionKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return primitive_.scratch_bytes(); }
-
-  void Eval(const KernelIo& io, uint8_t* scratch) override {
-    primitive_.Execute(io.in(0).data, io.out(0).data, scratch);
-  }
-
-  std::string Implementation() const override { return primitive_.implementation(); }
-
  private:
   bool depthwise_;
-  BoundPrimitive primitive_;
 };
 
 }  // namespace

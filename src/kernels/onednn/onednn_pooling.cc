@@ -5,6 +5,7 @@
 
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/onednn/onednn_primitive_kernel.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/kernel_checks.h"
 #include "kernels/reference/sliding_window.h"
@@ -15,7 +16,7 @@ namespace {
 using tag = dnnl::memory::format_tag;
 constexpr auto kF32 = dnnl::memory::data_type::f32;
 
-class PoolingKernel final : public OpKernel {
+class PoolingKernel final : public PrimitiveKernel {
  public:
   explicit PoolingKernel(bool max) : max_(max) {}
 
@@ -40,15 +41,8 @@ class PoolingKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return primitive_.scratch_bytes(); }
-  void Eval(const KernelIo& io, uint8_t* scratch) override {
-    primitive_.Execute(io.in(0).data, io.out(0).data, scratch);
-  }
-  std::string Implementation() const override { return primitive_.implementation(); }
-
  private:
   bool max_;
-  BoundPrimitive primitive_;
 };
 
 }  // namespace
