@@ -9,14 +9,11 @@
 //      (onednn_filter_layout.h) and reordered once in Prepare, with oneDNN's zero-point compensation;
 //   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias, applies the activation
 //      and writes float32 nhwc.
-// Scratch: oneDNN's scratchpad, then the padded u8 image (64-byte aligned).
+// Scratch and Eval: onednn_hybrid_kernel.h (the u8 image is the padded one).
 #include <memory>
 
-#include "kernels/onednn/hybrid_input_quantizer.h"
-#include "kernels/onednn/hybrid_output_stage.h"
-#include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_filter_layout.h"
-#include "kernels/onednn/onednn_kernels.h"
+#include "kernels/onednn/onednn_hybrid_kernel.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 
@@ -26,9 +23,9 @@ namespace {
 using tag = dnnl::memory::format_tag;
 using dt = dnnl::memory::data_type;
 
-class HybridConvolutionKernel final : public OpKernel {
+class HybridConvolutionKernel final : public HybridPrimitiveKernel {
  public:
-  HybridConvolutionKernel(bool depthwise, HybridInputBits bits) : depthwise_(depthwise), bits_(bits) {}
+  HybridConvolutionKernel(bool depthwise, HybridInputBits bits) : HybridPrimitiveKernel(bits), depthwise_(depthwise) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     auto reference = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
@@ -47,11 +44,11 @@ class HybridConvolutionKernel final : public OpKernel {
       layout = ConvFilterLayout(in_c / filter.dim(3), out_c, filter.dim(3), filter.dim(1), filter.dim(2));
     }
     const SlidingWindow2D& w = setup.window;
-    batch_ = w.batch;
+    images_ = w.batch;
     layout_ = U8ImageLayout{w.in_h, w.in_w, static_cast<int32_t>(in_c), w.pad_top, w.pad_left, w.pad_bottom(),
                             w.pad_right()};
-    in_image_ = setup.InputImageSize(static_cast<int32_t>(in_c));
-    out_image_ = setup.OutputImageSize(static_cast<int32_t>(out_c));
+    in_image_ = static_cast<int64_t>(setup.InputImageSize(static_cast<int32_t>(in_c)));
+    out_image_ = static_cast<int64_t>(setup.OutputImageSize(static_cast<int32_t>(out_c)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     stage_ = HybridOutputStage({1, out_c, 1, 1}, setup.filter.channel_scales, bias, setup.activation);
     const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
@@ -75,28 +72,8 @@ class HybridConvolutionKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
-
-  void Eval(const KernelIo& io, uint8_t* scratch) override {
-    uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
-    const float* input = io.in(0).data_as<const float>();
-    float* output = io.out(0).data_as<float>();
-    for (int32_t b = 0; b < batch_; ++b) {
-      stage_.SetImage(QuantizeImageToU8(input + b * in_image_, layout_, bits_, image));
-      primitive_.Execute(image, output + b * out_image_, scratch);
-    }
-  }
-
-  std::string Implementation() const override { return primitive_.implementation() + HybridSuffix(bits_); }
-
  private:
   bool depthwise_;
-  HybridInputBits bits_;
-  int32_t batch_ = 0;
-  U8ImageLayout layout_;
-  size_t in_image_ = 0, out_image_ = 0;
-  HybridOutputStage stage_;
-  BoundPrimitive primitive_;
 };
 
 }  // namespace

@@ -6,13 +6,10 @@
 // multiplied as {M, K} x {K, Cout} (M = 1 for a row; the image's pixels for the convolution) with the
 // weights described over TensorFlow Lite's [Cout, K] / [Cout, 1, 1, K] (strides {1, K}) and reordered
 // once in Prepare, and rescaled by hybrid_output_stage.h into float32 {M, Cout}.
-// Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned).
+// Scratch and Eval: onednn_hybrid_kernel.h.
 #include <memory>
 
-#include "kernels/onednn/hybrid_input_quantizer.h"
-#include "kernels/onednn/hybrid_output_stage.h"
-#include "kernels/onednn/onednn_context.h"
-#include "kernels/onednn/onednn_kernels.h"
+#include "kernels/onednn/onednn_hybrid_kernel.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/kernel_checks.h"
 
@@ -22,9 +19,10 @@ namespace {
 using tag = dnnl::memory::format_tag;
 using dt = dnnl::memory::data_type;
 
-class HybridMatmulKernel final : public OpKernel {
+class HybridMatmulKernel final : public HybridPrimitiveKernel {
  public:
-  HybridMatmulKernel(bool pointwise_conv, HybridInputBits bits) : pointwise_conv_(pointwise_conv), bits_(bits) {}
+  HybridMatmulKernel(bool pointwise_conv, HybridInputBits bits)
+      : HybridPrimitiveKernel(bits), pointwise_conv_(pointwise_conv) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     const RuntimeTensor& weights = io.in(1);
@@ -44,6 +42,8 @@ class HybridMatmulKernel final : public OpKernel {
       QB_ASSIGN_OR_RETURN(activation, FloatActivationRange(OptionsOr<FullyConnectedOptions>(op).activation));
     }
     channels_ = weights.dim(0);
+    in_image_ = pixels_ * depth_;
+    out_image_ = pixels_ * channels_;
     layout_ = U8ImageLayout{1, static_cast<int32_t>(pixels_), static_cast<int32_t>(depth_)};
     QB_ASSIGN_OR_RETURN(const FilterInfo filter, PrepareFilter(weights, 0, static_cast<int32_t>(channels_)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
@@ -65,27 +65,9 @@ class HybridMatmulKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
-
-  void Eval(const KernelIo& io, uint8_t* scratch) override {
-    uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
-    const float* input = io.in(0).data_as<const float>();
-    float* output = io.out(0).data_as<float>();
-    for (int64_t i = 0; i < images_; ++i) {
-      stage_.SetImage(QuantizeImageToU8(input + i * pixels_ * depth_, layout_, bits_, image));
-      primitive_.Execute(image, output + i * pixels_ * channels_, scratch);
-    }
-  }
-
-  std::string Implementation() const override { return primitive_.implementation() + HybridSuffix(bits_); }
-
  private:
   bool pointwise_conv_;
-  HybridInputBits bits_;
-  int64_t images_ = 0, pixels_ = 1, depth_ = 0, channels_ = 0;
-  U8ImageLayout layout_;
-  HybridOutputStage stage_;
-  BoundPrimitive primitive_;
+  int64_t pixels_ = 1, depth_ = 0, channels_ = 0;
 };
 
 }  // namespace
