@@ -2,12 +2,15 @@
 // op by op, under this process's ISA cap: CONV_2D (odd shapes, strides 1 and 2, SAME and VALID,
 // dilation, groups), DEPTHWISE_CONV_2D (depth multipliers, dilation) and FULLY_CONNECTED, with per-tensor
 // and per-channel scales, fused activations, with and without bias, on inputs that are mixed, all
-// positive, all negative and all zero. The oracle is the reference quantizing to the width the kernel
+// positive, all negative, all zero and tiny (an input scale below the normal floats, whose epilogue the
+// kernels leave to the reference), and with channels of scale 0 (all-zero weights as converters write
+// them, or weights left in them). The oracle is the reference quantizing to the width the kernel
 // uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for bit identical: the
 // kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <functional>
 #include <random>
 
 #include "backend_test_util.h"
@@ -22,16 +25,20 @@ using testing::Bytes;
 using testing::OpHarness;
 using testing::Quant;
 
-enum class InputRange { kMixed, kPositive, kNegative, kZero };
+enum class InputRange { kMixed, kPositive, kNegative, kZero, kTiny };
+// Per-channel scales: all positive, or every third channel 0 with its weights 0 (as converters write an
+// all-zero channel), or every third 0 with its weights kept.
+enum class ZeroScales { kNone, kEmptyChannels, kChannelsWithWeights };
 
 std::vector<float> RandomInput(size_t count, InputRange range, uint32_t seed) {
   std::mt19937 rng(seed);
   const float lo = range == InputRange::kPositive ? 0.25f : -2.0f;
   const float hi = range == InputRange::kNegative ? -0.1f : 3.0f;
   std::uniform_real_distribution<float> dist(lo, hi);
+  const float unit = range == InputRange::kTiny ? 1e-38f : 1.0f;
   std::vector<float> values(count, 0.0f);
   if (range != InputRange::kZero) {
-    for (float& v : values) v = dist(rng);
+    for (float& v : values) v = dist(rng) * unit;
   }
   return values;
 }
@@ -44,12 +51,25 @@ std::vector<int8_t> RandomWeights(size_t count, uint32_t seed) {
   return values;
 }
 
-std::vector<float> Scales(int32_t count, uint32_t seed) {
+std::vector<float> Scales(int32_t count, uint32_t seed, ZeroScales zeros = ZeroScales::kNone) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(0.001f, 0.02f);
   std::vector<float> values(static_cast<size_t>(count));
   for (float& v : values) v = dist(rng);
+  if (zeros != ZeroScales::kNone) {
+    for (size_t c = 0; c < values.size(); c += 3) values[c] = 0.0f;
+  }
   return values;
+}
+
+// Zeroes the weights of the channels with scale 0 when `zeros` says so; `channel_of(i)` maps a weight index
+// to its output channel.
+void ApplyZeroScales(ZeroScales zeros, const std::vector<float>& scales, std::vector<int8_t>& weights,
+                     const std::function<size_t(size_t)>& channel_of) {
+  if (zeros != ZeroScales::kEmptyChannels) return;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    if (scales[channel_of(i)] == 0.0f) weights[i] = 0;
+  }
 }
 
 // The width the hybrid backend quantizes to under `isa` (onednn_backend.h).
@@ -132,6 +152,7 @@ struct HybridConvCase {
   int32_t multiplier = 0;  // > 0: DEPTHWISE_CONV_2D with this depth multiplier
   bool per_channel = true;
   InputRange range = InputRange::kMixed;
+  ZeroScales zeros = ZeroScales::kNone;  // per-channel only
 };
 
 std::ostream& operator<<(std::ostream& os, const HybridConvCase& c) { return os << c.name; }
@@ -170,6 +191,13 @@ const std::vector<HybridConvCase>& HybridConvCases() {
       {"dw_dilation2_c24", 1, 12, 11, 24, 24, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1},
       {"dw_3x3_valid_c13", 1, 9, 7, 13, 13, 3, 3, 1, 1, P::kValid, A::kNone, 1, true, 1},
       {"dw_dilation2_negative", 1, 12, 11, 6, 6, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1, true, R::kNegative},
+      {"3x3_tiny_input_batch2", 2, 6, 5, 4, 7, 3, 3, 1, 1, P::kSame, A::kRelu, 1, true, 0, true, R::kTiny},
+      {"3x3_zero_scale_empty_channels", 1, 7, 6, 5, 9, 3, 3, 1, 1, P::kSame, A::kRelu, 1, true, 0, true, R::kMixed,
+       ZeroScales::kEmptyChannels},
+      {"1x1_zero_scale_channels_with_weights", 1, 5, 5, 8, 10, 1, 1, 1, 1, P::kSame, A::kNone, 1, true, 0, true,
+       R::kMixed, ZeroScales::kChannelsWithWeights},
+      {"dw_zero_scale_empty_channels", 1, 8, 8, 16, 16, 3, 3, 1, 1, P::kSame, A::kRelu6, 1, true, 1, true,
+       R::kMixed, ZeroScales::kEmptyChannels},
   };
   return cases;
 }
@@ -186,9 +214,14 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
   const Shape input_shape{c.batch, c.height, c.width, c.in_c};
   const Shape output_shape{c.batch, OutputSize(c, c.height, c.kernel_h), OutputSize(c, c.width, c.kernel_w), out_c};
   const auto input = RandomInput(static_cast<size_t>(ElementCount(input_shape)), c.range, 1);
-  const auto filter = RandomWeights(static_cast<size_t>(ElementCount(filter_shape)), 2);
+  auto filter = RandomWeights(static_cast<size_t>(ElementCount(filter_shape)), 2);
   const auto bias = RandomInput(static_cast<size_t>(out_c), InputRange::kMixed, 3);
-  const Quantization quant = c.per_channel ? Quant(Scales(out_c, 4), {}, depthwise ? 3 : 0) : Quant({0.01f}, {0});
+  const std::vector<float> scales = Scales(out_c, 4, c.zeros);
+  const size_t per_channel = filter.size() / static_cast<size_t>(out_c);
+  ApplyZeroScales(c.zeros, scales, filter, [&](size_t i) {
+    return depthwise ? i % static_cast<size_t>(out_c) : i / per_channel;
+  });
+  const Quantization quant = c.per_channel ? Quant(scales, {}, depthwise ? 3 : 0) : Quant({0.01f}, {0});
   auto build = [&](OpHarness& h) {
     h.AddInput(DType::kFloat32, input_shape, Bytes(input));
     h.AddConstant(DType::kInt8, filter_shape, Bytes(filter), quant);
@@ -220,6 +253,7 @@ struct HybridFullyConnectedCase {
   bool bias = true;
   bool per_channel = true;
   InputRange range = InputRange::kMixed;
+  ZeroScales zeros = ZeroScales::kNone;  // per-channel only
 };
 
 std::ostream& operator<<(std::ostream& os, const HybridFullyConnectedCase& c) { return os << c.name; }
@@ -232,9 +266,11 @@ TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
   const int32_t depth = c.input.back();
   const int32_t rows = static_cast<int32_t>(ElementCount(c.input) / depth);
   const auto input = RandomInput(static_cast<size_t>(ElementCount(c.input)), c.range, 4);
-  const auto weights = RandomWeights(static_cast<size_t>(c.channels) * depth, 5);
+  auto weights = RandomWeights(static_cast<size_t>(c.channels) * depth, 5);
   const auto bias = RandomInput(static_cast<size_t>(c.channels), InputRange::kMixed, 6);
-  const Quantization quant = c.per_channel ? Quant(Scales(c.channels, 7), {}, 0) : Quant({0.004f}, {0});
+  const std::vector<float> scales = Scales(c.channels, 7, c.zeros);
+  ApplyZeroScales(c.zeros, scales, weights, [&](size_t i) { return i / static_cast<size_t>(depth); });
+  const Quantization quant = c.per_channel ? Quant(scales, {}, 0) : Quant({0.004f}, {0});
   auto build = [&](OpHarness& h) {
     h.AddInput(DType::kFloat32, c.input, Bytes(input));
     h.AddConstant(DType::kInt8, {c.channels, depth}, Bytes(weights), quant);
@@ -254,6 +290,11 @@ INSTANTIATE_TEST_SUITE_P(
         {"negative", {3, 40}, 11, Activation::kNone, true, true, InputRange::kNegative},
         {"zero", {1, 33}, 5, Activation::kNone, true, true, InputRange::kZero},
         {"classifier", {1, 1024}, 1000},
+        {"tiny_rows", {2, 40}, 6, Activation::kNone, true, true, InputRange::kTiny},
+        {"zero_scale_empty_channels", {2, 48}, 12, Activation::kRelu, true, true, InputRange::kMixed,
+         ZeroScales::kEmptyChannels},
+        {"zero_scale_channels_with_weights", {1, 32}, 7, Activation::kNone, true, true, InputRange::kMixed,
+         ZeroScales::kChannelsWithWeights},
     }),
     [](const auto& info) { return info.param.name; });
 

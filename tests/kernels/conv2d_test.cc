@@ -190,7 +190,8 @@ TEST(Conv2DTest, HybridExactIntegerSemantics) {
   h.AddConstant(DType::kFloat32, {1}, F32({0.1f}));
   h.AddOutput(DType::kFloat32, {1, 2, 2, 1});
   std::vector<float> expected;
-  for (int32_t acc : {801, 612, 420, 204}) expected.push_back(static_cast<float>(acc) * (scale * 0.5f) + 0.1f);
+  const float s = scale * 0.5f;  // the bias is folded: (acc + bias / s) * s
+  for (int32_t acc : {801, 612, 420, 204}) expected.push_back((static_cast<float>(acc) + 0.1f / s) * s);
   EXPECT_EQ(RunFloat(h), expected);
 }
 

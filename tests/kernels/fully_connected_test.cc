@@ -7,6 +7,9 @@
 namespace qb::testing {
 namespace {
 
+// The folded hybrid epilogue of hybrid_quantize.h: (acc + bias / s) * s.
+float Folded(int32_t acc, float s, float bias) { return (static_cast<float>(acc) + bias / s) * s; }
+
 FullyConnectedOptions Options(Activation activation = Activation::kNone, bool keep_num_dims = false) {
   FullyConnectedOptions o;
   o.activation = activation;
@@ -54,7 +57,8 @@ TEST(FullyConnectedTest, Relu6) {
 TEST(FullyConnectedTest, HybridExactIntegerSemantics) {
   // Row x = [-0.51, 0, 0.123, 2.04]: q - zp = [-51, 0, 12, 204] (HybridQuantizeTest.HandComputed).
   // Channel 0 w = [1 2 3 4]: acc = -51 + 36 + 816 = 801; channel 1 w = [-1 0 1 0]: acc = 51 + 12 = 63.
-  // out[c] = float(acc) * (scale * w_scale[c]) + bias[c], w_scale = [0.5, 0.25], bias = [0.1, -0.2].
+  // out[c] = (float(acc) + bias[c] / s[c]) * s[c], s[c] = scale * w_scale[c], w_scale = [0.5, 0.25],
+  // bias = [0.1, -0.2] (the folded form of hybrid_quantize.h).
   const float scale = (2.04f - -0.51f) / 255.0f;
   OpHarness h(OpType::kFullyConnected, Options());
   h.AddInput(DType::kFloat32, {1, 4}, F32({-0.51f, 0.0f, 0.123f, 2.04f}));
@@ -62,7 +66,7 @@ TEST(FullyConnectedTest, HybridExactIntegerSemantics) {
                 Quant({0.5f, 0.25f}, {0, 0}));
   h.AddConstant(DType::kFloat32, {2}, F32({0.1f, -0.2f}));
   h.AddOutput(DType::kFloat32, {1, 2});
-  EXPECT_EQ(RunFloat(h), (std::vector<float>{801.0f * (scale * 0.5f) + 0.1f, 63.0f * (scale * 0.25f) + -0.2f}));
+  EXPECT_EQ(RunFloat(h), (std::vector<float>{Folded(801, scale * 0.5f, 0.1f), Folded(63, scale * 0.25f, -0.2f)}));
   EXPECT_EQ(h.kernel().ScratchBytes(), 4u);
 }
 
@@ -74,7 +78,7 @@ TEST(FullyConnectedTest, HybridQuantizesEachRow) {
   h.AddConstant(DType::kInt8, {1, 4}, Bytes(std::vector<int8_t>{1, 2, 3, 4}), Quant({0.5f}, {0}));
   h.AddConstant(DType::kFloat32, {1}, F32({0.1f}));
   h.AddOutput(DType::kFloat32, {2, 1});
-  EXPECT_EQ(RunFloat(h), (std::vector<float>{0.1f, 801.0f * (scale * 0.5f) + 0.1f}));
+  EXPECT_EQ(RunFloat(h), (std::vector<float>{0.1f, Folded(801, scale * 0.5f, 0.1f)}));
 }
 
 void CheckHybridAgainstFloat(const std::vector<float>& scales, uint32_t seed) {

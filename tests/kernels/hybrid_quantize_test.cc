@@ -81,5 +81,49 @@ TEST(HybridQuantizeTest, SevenBitsStayInRangeWithHalfStepError) {
   }
 }
 
+TEST(HybridOutputTermsTest, FoldsTheBiasIntoAccumulatorUnits) {
+  HybridOutputTerms terms(2);
+  const std::vector<float> filter_scales{0.5f, 0.25f};
+  const std::vector<float> bias{0.1f, -0.2f};
+  const float input_scale = 0.01f;
+  terms.Set(input_scale, filter_scales, bias.data());
+  EXPECT_TRUE(terms.all_folded());
+  for (size_t c = 0; c < 2; ++c) {
+    const float s = input_scale * filter_scales[c];
+    EXPECT_EQ(terms.scale(c), s);
+    EXPECT_EQ(terms.bias_in_accumulator_units(c), bias[c] / s);
+    EXPECT_EQ(terms.Apply(801, c), (801.0f + bias[c] / s) * s);
+    EXPECT_NEAR(terms.Apply(801, c), 801.0f * s + bias[c], 1e-6f);  // TensorFlow Lite's order, within rounding
+  }
+}
+
+TEST(HybridOutputTermsTest, WithoutBiasScalesOnly) {
+  HybridOutputTerms terms(1);
+  terms.Set(0.01f, {0.5f}, nullptr);
+  EXPECT_TRUE(terms.all_folded());
+  EXPECT_EQ(terms.Apply(-77, 0), -77.0f * (0.01f * 0.5f));
+}
+
+TEST(HybridOutputTermsTest, ZeroScaleChannelOutputsItsBias) {
+  HybridOutputTerms terms(2);
+  const std::vector<float> bias{0.75f, -1.5f};
+  terms.Set(0.01f, {0.0f, 0.5f}, bias.data());
+  EXPECT_FALSE(terms.all_folded());
+  EXPECT_FALSE(terms.folded(0));
+  EXPECT_TRUE(terms.folded(1));
+  EXPECT_EQ(terms.Apply(1234, 0), 0.75f);
+  EXPECT_EQ(terms.unfolded_bias(0), 0.75f);
+}
+
+TEST(HybridOutputTermsTest, SubnormalScaleOrHugeQuotientStaysUnfolded) {
+  HybridOutputTerms terms(2);
+  const std::vector<float> bias{1.0f, 3e38f};
+  terms.Set(1e-30f, {1e-10f, 0.5f}, bias.data());  // s = 1e-40 (subnormal); 3e38 / 5e-31 overflows
+  EXPECT_FALSE(terms.folded(0));
+  EXPECT_FALSE(terms.folded(1));
+  EXPECT_EQ(terms.Apply(5, 0), 5.0f * (1e-30f * 1e-10f) + 1.0f);
+  EXPECT_EQ(terms.Apply(5, 1), 5.0f * (1e-30f * 0.5f) + 3e38f);
+}
+
 }  // namespace
 }  // namespace qb

@@ -53,7 +53,8 @@ class ArmHybridConv2DKernel final : public OpKernel {
       float* y = output + b * conv_.OutputImageSize(out_c_);
       QGemmRowTile tile;
       std::fill(std::begin(tile.zero_points), std::end(tile.zero_points), q.zero_point);
-      std::fill(std::begin(tile.scales), std::end(tile.scales), q.scale);
+      conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
+      std::fill(std::begin(tile.terms), std::end(tile.terms), &conv_.terms);
       for (int32_t p0 = 0; p0 < positions; p0 += kQGemmRows) {
         tile.count = std::min(kQGemmRows, positions - p0);
         for (int32_t m = 0; m < kQGemmRows; ++m) {
@@ -63,7 +64,7 @@ class ArmHybridConv2DKernel final : public OpKernel {
                                                unrolled + int64_t{m} * weights_.padded_depth);
           tile.outputs[m] = y + int64_t{p} * out_c_;
         }
-        RunQGemmRowTile(tile_, tile, weights_, bias, conv_.activation);
+        RunQGemmRowTile(tile_, tile, weights_, conv_.activation);
       }
     }
   }

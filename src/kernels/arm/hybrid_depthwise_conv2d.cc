@@ -52,6 +52,7 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
       const QuantizedImage q = QuantizeImageAsymmetric(input + b * ImageBytes(), ImageBytes(), image);
+      conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       for (int32_t oy = 0; oy < w.out_h; ++oy) {
@@ -65,7 +66,7 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
           qs8_qc8w_dwconv_acc32_neon(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
           float* out = y + (int64_t{oy} * w.out_w + ox) * out_c_;
           for (int32_t c = 0; c < out_c_; ++c) {
-            out[c] = conv_.activation.Apply(HybridRescale(acc[c], q.scale, conv_.filter.channel_scales[c], bias, c));
+            out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));
           }
         }
       }

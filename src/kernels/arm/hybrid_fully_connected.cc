@@ -28,6 +28,7 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(OptionsOr<FullyConnectedOptions>(op).activation));
     QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
     weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales));
+    for (HybridOutputTerms& terms : row_terms_) terms = HybridOutputTerms(static_cast<size_t>(channels_));
     return OkStatus();
   }
 
@@ -48,10 +49,11 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
         std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
         tile.rows[m] = row;
         tile.zero_points[m] = q.zero_point;
-        tile.scales[m] = q.scale;
+        row_terms_[m].Set(q.scale, weights_.channel_scales, bias);
+        tile.terms[m] = &row_terms_[m];
         tile.outputs[m] = output + int64_t{r} * channels_;
       }
-      RunQGemmRowTile(tile_, tile, weights_, bias, activation_);
+      RunQGemmRowTile(tile_, tile, weights_, activation_);
     }
   }
 
@@ -65,6 +67,7 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   PackedQGemmWeights weights_;
+  HybridOutputTerms row_terms_[kQGemmRows];  // the epilogue of each row of the current tile
 };
 
 }  // namespace

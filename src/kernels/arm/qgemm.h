@@ -1,6 +1,6 @@
 // Hybrid int8 GEMM for ARM64: C[m][n] = finish(m, n, Σ_k (A[m][k] - zero_point[m]) * B[n][k]), where A
-// holds rows of dynamically quantized activations (one zero point and scale per row), B constant
-// per-channel INT8 weights, and finish the reference rescale + bias + activation (hybrid_quantize.h).
+// holds rows of dynamically quantized activations (one zero point and output terms per row), B constant
+// per-channel INT8 weights, and finish the reference epilogue + activation (hybrid_quantize.h).
 //
 // Tile: 4 rows x 4 channels, k-block 16 ("4x4c16"), shared by every ISA level.
 // Packed weights: ceil(N / 4) channel blocks; each holds ceil(K / 16) k-blocks of 4 x 16 bytes
@@ -19,6 +19,7 @@
 #include "kernels/arm/arm_isa.h"
 #include "kernels/arm/qgemm_microkernels.h"
 #include "kernels/reference/activation.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
 
@@ -39,13 +40,13 @@ PackedQGemmWeights PackQGemmWeights(const int8_t* weights, int32_t channels, int
 struct QGemmRowTile {
   const int8_t* rows[kQGemmRows] = {};  // padded_depth bytes each; unused rows repeat a valid one
   int32_t zero_points[kQGemmRows] = {};
-  float scales[kQGemmRows] = {};
+  const HybridOutputTerms* terms[kQGemmRows] = {};  // the row's epilogue (scale and bias per channel)
   float* outputs[kQGemmRows] = {};  // N floats each
   int32_t count = 0;                // valid rows
 };
 
-// Runs the tile over every channel block: outputs[m][n] = activation(HybridRescale(acc, ...)).
+// Runs the tile over every channel block: outputs[m][n] = activation(terms[m]->Apply(acc, n)).
 void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
-                     const float* bias, const ActivationRange& activation);
+                     const ActivationRange& activation);
 
 }  // namespace qb

@@ -1,5 +1,5 @@
 // The portable half of the hybrid int8 GEMM (qgemm.h): microkernel choice, and the tile loop over channel
-// blocks with the zero-point correction and the reference epilogue (rescale, bias, activation).
+// blocks with the zero-point correction and the reference epilogue (HybridOutputTerms, activation).
 #include <algorithm>
 #include <cstdint>
 
@@ -13,7 +13,7 @@ QGemmTileFn QGemmTileFor(ArmIsa isa) {
 }
 
 void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
-                     const float* bias, const ActivationRange& activation) {
+                     const ActivationRange& activation) {
   const int32_t depth_blocks = weights.padded_depth / kQGemmDepthBlock;
   const auto* packed = reinterpret_cast<const int8_t*>(weights.blocks.data());
   for (int32_t n0 = 0; n0 < weights.channels; n0 += kQGemmChannels) {
@@ -27,8 +27,7 @@ void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGe
         const auto correction = static_cast<uint32_t>(rows.zero_points[m]) *
                                 static_cast<uint32_t>(weights.channel_sums[static_cast<size_t>(n)]);
         const auto exact = static_cast<int32_t>(static_cast<uint32_t>(acc[m][j]) - correction);
-        rows.outputs[m][n] = activation.Apply(
-            HybridRescale(exact, rows.scales[m], weights.channel_scales[static_cast<size_t>(n)], bias, n));
+        rows.outputs[m][n] = activation.Apply(rows.terms[m]->Apply(exact, static_cast<size_t>(n)));
       }
     }
   }

@@ -1,13 +1,17 @@
 // The int32 -> float32 end of a oneDNN hybrid primitive (convolution or matmul on u8 x s8), built so
-// that its output equals the reference's activation(float(acc) * (input_scale * filter_scale[c]) + bias[c])
-// bit for bit:
+// that its output equals the reference's epilogue (reference/hybrid_quantize.h, HybridOutputTerms) bit
+// for bit:
 //   source zero point  run time, common: the image's u8 zero point; oneDNN subtracts its contribution in
 //                      int32 (padding counts as the zero point, i.e. a real 0), so acc is the reference's
-//   binary_mul         run time per-channel tensor input_scale * filter_scale[c], written per image
+//   bias               the primitive's own f32 bias, which oneDNN 2.6 adds to float(acc) before any
+//                      scaling: the bias in accumulator units, bias[c] / s[c], written per image
+//   binary_mul         run time per-channel tensor s[c] = input_scale * filter_scale[c], written per image
 //                      (the output scale stays 1, which is exact)
-//   binary_add         the float bias, when the op has one (never folded in before the scale: oneDNN's own
-//                      bias would be added before the multiplication)
 //   eltwise            the fused activation
+// One binary post-op, not two: a second (the bias after the scale) cost 20-40% of memory-bound layers.
+// A channel with filter scale 0 and only 0 weights (acc = 0) is written as bias b, scale 1. An image
+// whose epilogue has any other unfolded channel (input scales near the float minimum) cannot be expressed
+// so: SetImage says so and the kernel runs that op on the reference.
 // The memories point at this object's own buffers, whose addresses survive moves.
 #pragma once
 
@@ -19,31 +23,38 @@
 
 #include "kernels/onednn/hybrid_input_quantizer.h"
 #include "kernels/reference/activation.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb::onednn {
 
 class HybridOutputStage {
  public:
   HybridOutputStage() = default;
-  // `channel_dims`: a per-channel tensor broadcast over the destination ({1, C, 1, 1}, or {1, C} for a matmul).
-  // `bias` (nullptr when absent) must outlive the stage.
-  HybridOutputStage(dnnl::memory::dims channel_dims, std::vector<float> filter_scales, const float* bias,
-                    const ActivationRange& activation);
+  // `channel_dims`: a per-channel tensor broadcast over the destination ({1, C, 1, 1}, or {1, C} for a
+  // matmul); `bias_dims`: the primitive's bias ({C} for a convolution, {1, C} for a matmul). `bias`
+  // (nullptr when absent) must outlive the stage.
+  HybridOutputStage(dnnl::memory::dims channel_dims, dnnl::memory::dims bias_dims, const FilterInfo& filter,
+                    const float* bias, const ActivationRange& activation);
 
   // User scratchpad, the run-time source zero point and the post-ops above.
   dnnl::primitive_attr Attributes() const;
-  // The run-time arguments of the attributes, to bind for good.
+  // The primitive's bias: f32 bias_dims, or an empty descriptor without a bias.
+  dnnl::memory::desc BiasDesc() const;
+  // The run-time arguments of the attributes and the bias, to bind for good.
   std::unordered_map<int, dnnl::memory> Arguments() const;
-  // Sets the zero point and channel scales for the next execution.
-  void SetImage(const U8Image& image);
+  // Sets the zero point, bias and channel scales for the next execution; false when this image's
+  // epilogue cannot be expressed (see above).
+  bool SetImage(const U8Image& image);
 
  private:
-  dnnl::memory::dims channel_dims_;
+  dnnl::memory::dims channel_dims_, bias_dims_;
   std::vector<float> filter_scales_;
+  bool zero_scale_channels_are_empty_ = true;
   const float* bias_ = nullptr;
   ActivationRange activation_;
+  HybridOutputTerms terms_;
   std::vector<int32_t> zero_point_ = std::vector<int32_t>(1, 0);
-  std::vector<float> channel_scales_;
+  std::vector<float> channel_scales_, bias_in_acc_;
 };
 
 }  // namespace qb::onednn

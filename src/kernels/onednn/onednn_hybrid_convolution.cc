@@ -28,8 +28,8 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
   HybridConvolutionKernel(bool depthwise, HybridInputBits bits) : HybridPrimitiveKernel(bits), depthwise_(depthwise) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
-    auto reference = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
-    QB_RETURN_IF_ERROR(reference->Prepare(op, io));
+    reference_ = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
+    QB_RETURN_IF_ERROR(reference_->Prepare(op, io));
     const RuntimeTensor& input = io.in(0);
     const RuntimeTensor& filter = io.in(1);
     const int64_t in_c = input.dim(3);
@@ -50,7 +50,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     in_image_ = static_cast<int64_t>(setup.InputImageSize(static_cast<int32_t>(in_c)));
     out_image_ = static_cast<int64_t>(setup.OutputImageSize(static_cast<int32_t>(out_c)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
-    stage_ = HybridOutputStage({1, out_c, 1, 1}, setup.filter.channel_scales, bias, setup.activation);
+    stage_ = HybridOutputStage({1, out_c, 1, 1}, {out_c}, setup.filter, bias, setup.activation);
     const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
     const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
@@ -59,7 +59,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     try {
       dnnl::convolution_forward::desc desc(
           dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, any_weights,
-          dnnl::memory::desc(), dst, {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1},
+          stage_.BiasDesc(), dst, {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1},
           {0, 0}, {0, 0});
       dnnl::convolution_forward::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();

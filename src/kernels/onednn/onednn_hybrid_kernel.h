@@ -1,6 +1,11 @@
 // What the hybrid oneDNN kernels share once Prepare has built them: per image, quantize the float input
-// into scratch as u8 (hybrid_input_quantizer.h), set the image's zero point and scales on the output stage,
-// run the primitive into the float output. Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned).
+// into scratch as u8 (hybrid_input_quantizer.h), set the image's zero point, bias and scales on the output
+// stage, run the primitive into the float output; an image whose epilogue the stage cannot express runs the
+// whole op on the reference kernel instead (exact by definition). Scratch: oneDNN's scratchpad, then the u8
+// image (64-byte aligned); or the reference's.
+#include <algorithm>
+#include <memory>
+
 #pragma once
 
 #include <cstdint>
@@ -17,14 +22,19 @@ class HybridPrimitiveKernel : public OpKernel {
  public:
   explicit HybridPrimitiveKernel(HybridInputBits bits) : bits_(bits) {}
 
-  size_t ScratchBytes() const override { return AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(); }
+  size_t ScratchBytes() const override {
+    return std::max(AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(), reference_->ScratchBytes());
+  }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
     for (int64_t i = 0; i < images_; ++i) {
-      stage_.SetImage(QuantizeImageToU8(input + i * in_image_, layout_, bits_, image));
+      if (!stage_.SetImage(QuantizeImageToU8(input + i * in_image_, layout_, bits_, image))) {
+        reference_->Eval(io, scratch);
+        return;
+      }
       primitive_.Execute(image, output + i * out_image_, scratch);
     }
   }
@@ -32,9 +42,10 @@ class HybridPrimitiveKernel : public OpKernel {
   std::string Implementation() const override { return primitive_.implementation() + HybridSuffix(bits_); }
 
  protected:
-  // Set by Prepare: the images per execution and their sizes in floats, the u8 image, the output stage and
-  // the primitive.
+  // Set by Prepare: the prepared reference kernel, the images per execution and their sizes in floats, the
+  // u8 image, the output stage and the primitive.
   HybridInputBits bits_;
+  std::unique_ptr<OpKernel> reference_;
   int64_t images_ = 0, in_image_ = 0, out_image_ = 0;
   U8ImageLayout layout_;
   HybridOutputStage stage_;

@@ -28,14 +28,16 @@ class HybridMatmulKernel final : public HybridPrimitiveKernel {
     const RuntimeTensor& weights = io.in(1);
     ActivationRange activation;
     if (pointwise_conv_) {
-      QB_RETURN_IF_ERROR(MakeFloatConv2DKernel(bits_)->Prepare(op, io));
+      reference_ = MakeFloatConv2DKernel(bits_);
+      QB_RETURN_IF_ERROR(reference_->Prepare(op, io));
       const RuntimeTensor& input = io.in(0);
       images_ = input.dim(0);
       pixels_ = int64_t{input.dim(1)} * input.dim(2);
       depth_ = input.dim(3);
       QB_ASSIGN_OR_RETURN(activation, FloatActivationRange(OptionsOr<Conv2DOptions>(op).activation));
     } else {
-      QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel(bits_)->Prepare(op, io));
+      reference_ = MakeFloatFullyConnectedKernel(bits_);
+      QB_RETURN_IF_ERROR(reference_->Prepare(op, io));
       depth_ = weights.dim(1);
       images_ = io.in(0).num_elements() / depth_;
       pixels_ = 1;
@@ -47,13 +49,13 @@ class HybridMatmulKernel final : public HybridPrimitiveKernel {
     layout_ = U8ImageLayout{1, static_cast<int32_t>(pixels_), static_cast<int32_t>(depth_)};
     QB_ASSIGN_OR_RETURN(const FilterInfo filter, PrepareFilter(weights, 0, static_cast<int32_t>(channels_)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
-    stage_ = HybridOutputStage({1, channels_}, filter.channel_scales, bias, activation);
+    stage_ = HybridOutputStage({1, channels_}, {1, channels_}, filter, bias, activation);
     const dnnl::memory::desc src({pixels_, depth_}, dt::u8, tag::ab);
     const dnnl::memory::desc dst({pixels_, channels_}, dt::f32, tag::ab);
     const dnnl::memory::desc user_weights({depth_, channels_}, dt::s8, dnnl::memory::dims{1, depth_});
     const dnnl::memory::desc any_weights({depth_, channels_}, dt::s8, tag::any);
     try {
-      dnnl::matmul::desc desc(src, any_weights, dst);
+      dnnl::matmul::desc desc(src, any_weights, stage_.BiasDesc(), dst);
       dnnl::matmul::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
       constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, weights.data, pd.weights_desc());

@@ -4,7 +4,7 @@
 //   Eval:    EvalFloatOrHybridBatch, the batch loop that runs the op's own image loop on either path
 //     float:  FLOAT32 filter, acc in float, out = activation(acc + bias)
 //     hybrid: the image quantized into scratch (hybrid_quantize.h), INT8 filter, acc in int32,
-//             out = activation(HybridRescale(acc, image scale, filter scale[c], bias)).
+//             out = activation(setup.terms.Apply(acc, c)) with the image's HybridOutputTerms.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +28,7 @@ struct FloatConvSetup {
   ActivationRange activation;
   FilterInfo filter;
   HybridInputBits input_bits = HybridInputBits::k8;  // hybrid only; 7 only to compare with such kernels
+  HybridOutputTerms terms;                           // hybrid only: the current image's epilogue
 
   // Elements of one batch element of the input with `in_c` channels; the hybrid path's scratch bytes.
   size_t InputImageSize(int32_t in_c) const { return static_cast<size_t>(window.in_h) * window.in_w * in_c; }
@@ -46,13 +47,14 @@ Result<FloatConvSetup> PrepareFloatConv(const Options& options, const KernelIo& 
   QB_ASSIGN_OR_RETURN(setup.window, ConvWindow(options, io.in(0), io.in(1)));
   QB_RETURN_IF_ERROR(CheckOutputShape(io.out(0), setup.window.OutputShape(out_c)));
   QB_ASSIGN_OR_RETURN(setup.filter, PrepareFilter(io.in(1), filter_channel_dim, out_c));
+  if (setup.filter.hybrid) setup.terms = HybridOutputTerms(static_cast<size_t>(out_c));
   return setup;
 }
 
 // Runs run_image(x, zero, filter, y, finish) on every batch element, which must compute
 // y[..., c] = finish(c, sum of (x - zero) * filter) for one image. `scratch` holds InputImageSize bytes.
 template <typename RunImage>
-void EvalFloatOrHybridBatch(const KernelIo& io, const FloatConvSetup& setup, int32_t in_c, int32_t out_c,
+void EvalFloatOrHybridBatch(const KernelIo& io, FloatConvSetup& setup, int32_t in_c, int32_t out_c,
                             uint8_t* scratch, RunImage&& run_image) {
   const float* input = io.in(0).data_as<const float>();
   const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
@@ -70,8 +72,9 @@ void EvalFloatOrHybridBatch(const KernelIo& io, const FloatConvSetup& setup, int
     }
     int8_t* q = reinterpret_cast<int8_t*>(scratch);
     const QuantizedImage image = QuantizeImageAsymmetric(x, in_image, q, setup.input_bits);
+    setup.terms.Set(image.scale, setup.filter.channel_scales, bias);
     run_image(q, image.zero_point, io.in(1).data_as<const int8_t>(), y, [&](int32_t c, int32_t acc) {
-      return setup.activation.Apply(HybridRescale(acc, image.scale, setup.filter.channel_scales[c], bias, c));
+      return setup.activation.Apply(setup.terms.Apply(acc, static_cast<size_t>(c)));
     });
   }
 }

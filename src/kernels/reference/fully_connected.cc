@@ -61,6 +61,7 @@ class FullyConnectedKernel final : public OpKernel {
     QB_RETURN_IF_ERROR(CheckOptionalBias(io, 2, channels_));
     QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(options.activation));
     QB_ASSIGN_OR_RETURN(weights_, PrepareFilter(weights, 0, channels_));
+    if (weights_.hybrid) terms_ = HybridOutputTerms(static_cast<size_t>(channels_));
     return OkStatus();
   }
 
@@ -82,16 +83,17 @@ class FullyConnectedKernel final : public OpKernel {
       }
       int8_t* q = reinterpret_cast<int8_t*>(scratch);
       const QuantizedImage row = QuantizeImageAsymmetric(x, static_cast<size_t>(depth_), q, input_bits_);
+      terms_.Set(row.scale, weights_.channel_scales, bias);
       FullyConnectedRow<int32_t>(q, row.zero_point, io.in(1).data_as<const int8_t>(), depth_, channels_, y,
                                  [&](int32_t c, int32_t acc) {
-                                   return activation_.Apply(
-                                       HybridRescale(acc, row.scale, weights_.channel_scales[c], bias, c));
+                                   return activation_.Apply(terms_.Apply(acc, static_cast<size_t>(c)));
                                  });
     }
   }
 
  private:
   HybridInputBits input_bits_;
+  HybridOutputTerms terms_;  // hybrid only: the current row's epilogue
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   FilterInfo weights_;

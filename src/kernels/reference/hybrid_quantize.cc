@@ -67,7 +67,40 @@ Result<FilterInfo> PrepareFilter(const RuntimeTensor& filter, int32_t channel_di
   for (int32_t c = 0; c < channels; ++c) {
     info.channel_scales[static_cast<size_t>(c)] = q.scale.size() == 1 ? q.scale[0] : q.scale[static_cast<size_t>(c)];
   }
+  if (std::find(info.channel_scales.begin(), info.channel_scales.end(), 0.0f) != info.channel_scales.end()) {
+    // Element i belongs to channel (i / inner) % channels, inner = the elements of one channel_dim step.
+    int64_t inner = 1;
+    for (int32_t d = channel_dim + 1; d < filter.rank(); ++d) inner *= filter.dim(d);
+    const auto* w = filter.data_as<const int8_t>();
+    for (int64_t i = 0; i < filter.num_elements(); ++i) {
+      if (w[i] != 0 && info.channel_scales[static_cast<size_t>((i / inner) % channels)] == 0.0f) {
+        info.zero_scale_channels_are_empty = false;
+        break;
+      }
+    }
+  }
   return info;
+}
+
+void HybridOutputTerms::Set(float input_scale, const std::vector<float>& filter_scales, const float* bias) {
+  all_folded_ = true;
+  for (size_t c = 0; c < scale_.size(); ++c) {
+    const float s = input_scale * filter_scales[c];
+    scale_[c] = s;
+    bool folded = true;
+    float in_acc = 0.0f;
+    if (bias != nullptr) {
+      folded = std::isnormal(s);
+      if (folded) {
+        in_acc = bias[c] / s;
+        folded = std::isfinite(in_acc);
+      }
+    }
+    folded_[c] = folded ? 1 : 0;
+    bias_in_acc_[c] = folded ? in_acc : 0.0f;
+    bias_[c] = folded ? 0.0f : bias[c];
+    all_folded_ = all_folded_ && folded;
+  }
 }
 
 }  // namespace qb

@@ -23,10 +23,17 @@
 // exact on 7-bit data. It is the same scheme on the range [-64, 63] (255 -> 127, -128 -> -64 above), and
 // the reference kernels take it as a parameter so that those kernels can be compared bit for bit.
 //
-// Accumulation and output, per output element and channel c:
+// Accumulation and output, per output element and channel c, with s[c] = input_scale * filter_scale[c]:
 //   acc[c] = sum over taps of (q - zero_point) * w     (int32; padded taps contribute 0)
-//   out[c] = activation(float(acc[c]) * (input_scale * filter_scale[c]) + bias[c])
-// evaluated in exactly that float order (the bias add is skipped when there is no bias).
+//   out[c] = activation((float(acc[c]) + bias[c] / s[c]) * s[c])   with a bias whose bias[c] / s[c] is
+//                                                                   finite and s[c] normal ("folded")
+//   out[c] = activation(float(acc[c]) * s[c] + bias[c])              with any other bias
+//   out[c] = activation(float(acc[c]) * s[c])                        without a bias
+// evaluated in exactly that float order. The folded form is the bias in accumulator units, added before
+// the scale: it is what oneDNN's int8 primitives compute with their own bias and a run-time scale (one
+// post-op instead of two, 20-40% of a memory-bound layer); it differs from TensorFlow Lite's
+// acc * s + bias by float rounding only (about one unit in the last place). A channel with filter scale
+// 0 outputs activation(bias[c]). The per-image constants live in HybridOutputTerms.
 #pragma once
 
 #include <algorithm>
@@ -73,17 +80,40 @@ QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q,
 struct FilterInfo {
   bool hybrid = false;
   std::vector<float> channel_scales;  // hybrid only: `channels` entries
+  // hybrid only: every channel with scale 0 has only 0 weights (so its accumulator is always 0), as
+  // every converter writes them.
+  bool zero_scale_channels_are_empty = true;
 };
 
 // Validates a filter tensor. `channel_dim` is the output-channel dimension of the filter,
 // `channels` its size.
 Result<FilterInfo> PrepareFilter(const RuntimeTensor& filter, int32_t channel_dim, int32_t channels);
 
-// out = float(acc) * (input_scale * filter_scale) + bias, in that order; bias may be nullptr.
-inline float HybridRescale(int32_t acc, float input_scale, float filter_scale, const float* bias, int32_t c) {
-  float value = static_cast<float>(acc) * (input_scale * filter_scale);
-  if (bias != nullptr) value += bias[c];
-  return value;
-}
+// The epilogue above for one image (or one fully connected row): Set once per image, then Apply per
+// output element. Sized once (no allocation per inference).
+class HybridOutputTerms {
+ public:
+  HybridOutputTerms() = default;
+  explicit HybridOutputTerms(size_t channels)
+      : scale_(channels), bias_in_acc_(channels), bias_(channels), folded_(channels) {}
+
+  // Computes s[c], bias[c] / s[c] and the form of every channel; `bias` may be nullptr.
+  void Set(float input_scale, const std::vector<float>& filter_scales, const float* bias);
+  float Apply(int32_t acc, size_t c) const {
+    return folded_[c] ? (static_cast<float>(acc) + bias_in_acc_[c]) * scale_[c]
+                      : static_cast<float>(acc) * scale_[c] + bias_[c];
+  }
+
+  bool all_folded() const { return all_folded_; }
+  bool folded(size_t c) const { return folded_[c] != 0; }
+  float scale(size_t c) const { return scale_[c]; }
+  float bias_in_accumulator_units(size_t c) const { return bias_in_acc_[c]; }  // 0 when not folded
+  float unfolded_bias(size_t c) const { return bias_[c]; }                      // 0 when folded
+
+ private:
+  std::vector<float> scale_, bias_in_acc_, bias_;
+  std::vector<uint8_t> folded_;
+  bool all_folded_ = true;
+};
 
 }  // namespace qb
