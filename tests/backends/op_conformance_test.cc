@@ -1,9 +1,11 @@
 // Every optimized float backend against the reference kernels, op by op: CONV_2D (odd shapes, strides 1
 // and 2, SAME and VALID, dilation, groups, fused activations, with and without bias), DEPTHWISE_CONV_2D
 // (depth multipliers) and FULLY_CONNECTED. Each test also checks that the backend's kernel ran, not the
-// reference fallback. oneDNN also takes MAX_POOL_2D, AVERAGE_POOL_2D and same-shape ADD.
+// reference fallback. oneDNN also takes MAX_POOL_2D, AVERAGE_POOL_2D, same-shape ADD, CONCATENATION, spatial
+// MEAN, PAD and SOFTMAX.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <random>
 
 #include "backend_test_util.h"
@@ -184,7 +186,8 @@ INSTANTIATE_TEST_SUITE_P(
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FullyConnectedConformanceTest);
 
 
-// The float ops beyond the weighted ones that a backend takes over: pooling and same-shape ADD (oneDNN).
+// The float ops beyond the weighted ones that a backend takes over: pooling, same-shape ADD, CONCATENATION,
+// spatial MEAN, PAD and SOFTMAX (oneDNN).
 std::vector<FloatBackend> BackendsWithPoolingAndAdd() {
   std::vector<FloatBackend> backends;
   for (FloatBackend b : testing::OptimizedBackends()) {
@@ -267,6 +270,103 @@ INSTANTIATE_TEST_SUITE_P(Backends, AddConformanceTest,
                                   std::to_string(static_cast<int>(std::get<1>(info.param)));
                          });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AddConformanceTest);
+
+// CONCATENATION, MEAN, PAD and SOFTMAX: one case each per line, `build` adding the op's tensors.
+struct ShapeOpCase {
+  std::string name;
+  OpType type;
+  OpOptions options;
+  std::function<void(OpHarness&)> build;
+  bool backend_takes_it = true;  // false: a form the backend leaves to the reference (checked to still run)
+};
+std::ostream& operator<<(std::ostream& os, const ShapeOpCase& c) { return os << c.name; }
+
+std::function<void(OpHarness&)> Concatenation(const std::vector<Shape>& inputs, const Shape& output) {
+  return [=](OpHarness& h) {
+    uint32_t seed = 20;
+    for (const Shape& shape : inputs) {
+      h.AddInput(DType::kFloat32, shape, Bytes(RandomFloats(static_cast<size_t>(ElementCount(shape)), seed++)));
+    }
+    h.AddOutput(DType::kFloat32, output);
+  };
+}
+
+// `params`: MEAN's axes or PAD's paddings, as a constant INT32 tensor of `params_shape`.
+std::function<void(OpHarness&)> WithParameters(const Shape& input, const Shape& params_shape,
+                                               const std::vector<int32_t>& params, const Shape& output) {
+  return [=](OpHarness& h) {
+    h.AddInput(DType::kFloat32, input, Bytes(RandomFloats(static_cast<size_t>(ElementCount(input)), 30)));
+    h.AddConstant(DType::kInt32, params_shape, Bytes(params));
+    h.AddOutput(DType::kFloat32, output);
+  };
+}
+
+std::function<void(OpHarness&)> Unary(const Shape& shape) {
+  return [=](OpHarness& h) {
+    std::vector<float> values = RandomFloats(static_cast<size_t>(ElementCount(shape)), 40);
+    for (float& v : values) v *= 8.0f;  // logits with a real spread
+    h.AddInput(DType::kFloat32, shape, Bytes(values));
+    h.AddOutput(DType::kFloat32, shape);
+  };
+}
+
+std::vector<ShapeOpCase> ShapeOpCases() {
+  const auto concat = [](int32_t axis) { return ConcatenationOptions{.axis = axis}; };
+  const auto mean = [](bool keep) { return ReducerOptions{.keep_dims = keep}; };
+  return {
+      {"concat_channels", OpType::kConcatenation, concat(3),
+       Concatenation({{1, 5, 6, 8}, {1, 5, 6, 3}, {1, 5, 6, 13}, {1, 5, 6, 1}}, {1, 5, 6, 25})},
+      {"concat_negative_axis_rows", OpType::kConcatenation, concat(-3),
+       Concatenation({{2, 3, 4, 5}, {2, 1, 4, 5}}, {2, 4, 4, 5})},
+      {"concat_rank2", OpType::kConcatenation, concat(1), Concatenation({{3, 7}, {3, 2}}, {3, 9})},
+      {"concat_relu_stays", OpType::kConcatenation, ConcatenationOptions{.axis = 1, .activation = Activation::kRelu},
+       Concatenation({{3, 7}, {3, 2}}, {3, 9}), false},
+      {"mean_spatial", OpType::kMean, mean(false), WithParameters({2, 7, 5, 19}, {2}, {1, 2}, {2, 19})},
+      {"mean_spatial_keep_dims_negative", OpType::kMean, mean(true),
+       WithParameters({1, 4, 9, 33}, {2}, {-2, -3}, {1, 1, 1, 33})},
+      {"mean_channels_stays", OpType::kMean, mean(false), WithParameters({1, 4, 3, 6}, {1}, {3}, {1, 4, 3}), false},
+      {"pad_spatial", OpType::kPad, PadOptions{},
+       WithParameters({1, 7, 6, 5}, {4, 2}, {0, 0, 1, 2, 0, 1, 0, 0}, {1, 10, 7, 5})},
+      {"pad_every_axis", OpType::kPad, PadOptions{},
+       WithParameters({2, 3, 4, 3}, {4, 2}, {1, 0, 0, 2, 3, 1, 2, 2}, {3, 5, 8, 7})},
+      {"pad_rank2", OpType::kPad, PadOptions{}, WithParameters({3, 4}, {2, 2}, {1, 1, 0, 3}, {5, 7})},
+      {"softmax_classifier", OpType::kSoftmax, SoftmaxOptions{}, Unary({1, 1000})},
+      {"softmax_rows", OpType::kSoftmax, SoftmaxOptions{}, Unary({3, 7})},
+      {"softmax_rank4", OpType::kSoftmax, SoftmaxOptions{}, Unary({1, 2, 3, 10})},
+      {"softmax_beta_stays", OpType::kSoftmax, SoftmaxOptions{.beta = 0.5f}, Unary({2, 9}), false},
+  };
+}
+
+class ShapeOpConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, ShapeOpCase>> {};
+
+TEST_P(ShapeOpConformanceTest, MatchesReference) {
+  const auto& [backend_kind, c] = GetParam();
+  QB_BACKEND_CONFIG_OR_SKIP(config, backend_kind);
+  if (c.backend_takes_it) {
+    ExpectBackendMatchesReference(c.build, c.type, c.options, config);
+    return;
+  }
+  OpHarness reference(c.type, c.options);
+  c.build(reference);
+  ASSERT_TRUE(reference.Run().ok());
+  OpHarness backend(c.type, c.options);
+  c.build(backend);
+  g_config = config;
+  backend.set_factory(ConfiguredFactory);
+  const Status status = backend.Run();
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(backend.kernel().Implementation(), "reference");
+  EXPECT_EQ(backend.OutputAs<float>(0), reference.OutputAs<float>(0));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ShapeOpConformanceTest,
+                         ::testing::Combine(::testing::ValuesIn(BackendsWithPoolingAndAdd()),
+                                            ::testing::ValuesIn(ShapeOpCases())),
+                         [](const auto& info) {
+                           return std::string(FloatBackendName(std::get<0>(info.param))) + "_" +
+                                  std::get<1>(info.param).name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ShapeOpConformanceTest);
 
 }  // namespace
 }  // namespace qb

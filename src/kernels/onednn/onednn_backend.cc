@@ -73,6 +73,19 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
       return IsFloatUnaryForm(io) ? onednn::MakeMaxPool2DKernel() : nullptr;
     case OpType::kAdd:
       return IsFloatSameShapeBinaryForm(io) ? onednn::MakeAddKernel() : nullptr;
+    case OpType::kConcatenation:
+      return IsFloatManyToOneForm(io) && OptionsOr<ConcatenationOptions>(op).activation == Activation::kNone
+                 ? onednn::MakeConcatenationKernel()
+                 : nullptr;
+    case OpType::kMean:
+      return IsFloatDataWithConstantParametersForm(io) && onednn::IsSpatialMean(io) ? onednn::MakeSpatialMeanKernel()
+                                                                                    : nullptr;
+    case OpType::kPad:
+      return IsFloatDataWithConstantParametersForm(io) && io.inputs.size() == 2 ? onednn::MakePadKernel() : nullptr;
+    case OpType::kSoftmax:
+      return IsFloatUnaryForm(io) && io.in(0).num_elements() > 0 && OptionsOr<SoftmaxOptions>(op).beta == 1.0f
+                 ? onednn::MakeSoftmaxKernel()
+                 : nullptr;
     default:
       return nullptr;
   }

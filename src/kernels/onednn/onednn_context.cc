@@ -33,6 +33,14 @@ void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops) {
   }
 }
 
+dnnl::memory::desc RowMajorFloatDesc(const std::vector<int32_t>& shape) {
+  dnnl::memory::dims dims(shape.begin(), shape.end());
+  if (dims.empty()) dims.push_back(1);
+  dnnl::memory::dims strides(dims.size(), 1);
+  for (size_t d = dims.size() - 1; d > 0; --d) strides[d - 1] = strides[d] * dims[d];
+  return {dims, dnnl::memory::data_type::f32, strides};
+}
+
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed) {
   dnnl::memory source(user, CpuEngine(), const_cast<void*>(data));
   dnnl::memory destination(packed, CpuEngine());

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -20,6 +21,10 @@ dnnl::stream& CpuStream();
 dnnl::primitive_attr KernelAttributes(const ActivationRange& activation);
 // Appends the activation's clamp (as above; nothing for NONE) to `ops`.
 void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
+
+// A float32 tensor of `shape` in row-major order (rank 0 as {1}): how the shape-agnostic ops (concatenation,
+// mean, pad, softmax) describe TensorFlow Lite's tensors to oneDNN.
+dnnl::memory::desc RowMajorFloatDesc(const std::vector<int32_t>& shape);
 
 // `bytes` rounded up to a multiple of 64: where a kernel's own scratch starts after oneDNN's scratchpad.
 inline size_t AlignUp64(size_t bytes) { return (bytes + 63) / 64 * 64; }

@@ -18,6 +18,13 @@ std::unique_ptr<OpKernel> MakeAveragePool2DKernel();
 std::unique_ptr<OpKernel> MakeMaxPool2DKernel();
 // ADD of two inputs of the same shape (broadcasting ADDs stay on the reference kernel).
 std::unique_ptr<OpKernel> MakeAddKernel();
+// CONCATENATION without a fused activation; MEAN over the spatial axes {1, 2} of an NHWC tensor (what
+// IsSpatialMean says); PAD with zeros; SOFTMAX with beta 1.
+std::unique_ptr<OpKernel> MakeConcatenationKernel();
+bool IsSpatialMean(const KernelIo& io);
+std::unique_ptr<OpKernel> MakeSpatialMeanKernel();
+std::unique_ptr<OpKernel> MakePadKernel();
+std::unique_ptr<OpKernel> MakeSoftmaxKernel();
 
 // Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI).
 std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits);
