@@ -21,12 +21,20 @@ enum class Activation : int8_t {
   kSignBit = 5,
 };
 
+// Zeros a PAD op added around a convolution's input, folded into a VALID convolution by the runtime
+// (runtime/pad_folding.h). Never read from or written to a file: a file's convolution has none.
+struct FoldedPadding {
+  int32_t top = 0, bottom = 0, left = 0, right = 0;
+  bool operator==(const FoldedPadding&) const = default;
+};
+
 struct Conv2DOptions {
   Padding padding = Padding::kSame;
   int32_t stride_w = 1, stride_h = 1;
   Activation activation = Activation::kNone;
   int32_t dilation_w = 1, dilation_h = 1;
   DType quantized_bias_type = DType::kFloat32;  // version 8: bias/accumulator type of integer convs
+  FoldedPadding folded_padding;                 // runtime only (VALID convolutions)
   bool operator==(const Conv2DOptions&) const = default;
 };
 
@@ -36,6 +44,7 @@ struct DepthwiseConv2DOptions {
   int32_t depth_multiplier = 1;
   Activation activation = Activation::kNone;
   int32_t dilation_w = 1, dilation_h = 1;
+  FoldedPadding folded_padding;  // runtime only (VALID convolutions)
   bool operator==(const DepthwiseConv2DOptions&) const = default;
 };
 

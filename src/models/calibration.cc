@@ -223,7 +223,9 @@ Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed) {
   std::vector<ChannelCorrection> corrections(graph.ops.size());
   {
     QB_ASSIGN_OR_RETURN(SplitGraph split, SplitFusedActivations(graph));
-    QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(split.graph, {.kernels = {.float_backend = FloatBackend::kReference}}));
+    // Op indices must stay the graph's: no PAD folding.
+    const InterpreterOptions options{.kernels = {.float_backend = FloatBackend::kReference}, .fold_pads = false};
+    QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(split.graph, options));
     QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter, 1)));
     CalibrationObserver observer(*interpreter, split, classifier_op, weight_seed, corrections);
     interpreter->set_observer(&observer);

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "runtime/memory_planner.h"
+#include "runtime/pad_folding.h"
 
 namespace qb {
 namespace {
@@ -34,6 +35,7 @@ Result<std::unique_ptr<Interpreter>> Interpreter::Create(std::shared_ptr<const G
 
 Status Interpreter::Plan(const InterpreterOptions& options) {
   const Graph& g = *graph_;
+  ops_ = options.fold_pads ? FoldPadsIntoConvolutions(g) : g.ops;
   kernel_config_ = options.kernels;
   QB_RETURN_IF_ERROR(ConfigureBackends(options.kernels));
   tensors_.resize(g.tensors.size());
@@ -49,7 +51,7 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
 
   // Lifetimes of activations: from the op writing them to the last op reading them.
   constexpr int32_t kUnused = -2;
-  const auto num_ops = static_cast<int32_t>(g.ops.size());
+  const auto num_ops = static_cast<int32_t>(ops_.size());
   std::vector<int32_t> first(g.tensors.size(), kUnused), last(g.tensors.size(), kUnused);
   auto touch = [&](int32_t index, int32_t op) {
     if (index < 0 || tensors_[static_cast<size_t>(index)].constant) return;
@@ -59,9 +61,9 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   };
   for (int32_t index : g.inputs) touch(index, -1);
   for (int32_t op = 0; op < num_ops; ++op) {
-    for (int32_t index : g.ops[static_cast<size_t>(op)].outputs) touch(index, op);
-    for (int32_t index : g.ops[static_cast<size_t>(op)].inputs) touch(index, op);
-    for (int32_t index : g.ops[static_cast<size_t>(op)].intermediates) touch(index, op);
+    for (int32_t index : ops_[static_cast<size_t>(op)].outputs) touch(index, op);
+    for (int32_t index : ops_[static_cast<size_t>(op)].inputs) touch(index, op);
+    for (int32_t index : ops_[static_cast<size_t>(op)].intermediates) touch(index, op);
   }
   for (int32_t index : g.outputs) touch(index, num_ops);
   for (size_t i = 0; i < g.tensors.size(); ++i) {
@@ -86,10 +88,10 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
 
   // Kernels: created and prepared once, in execution order.
   size_t scratch = 0;
-  io_.resize(g.ops.size());
-  kernels_.reserve(g.ops.size());
-  for (size_t op_index = 0; op_index < g.ops.size(); ++op_index) {
-    const Op& op = g.ops[op_index];
+  io_.resize(ops_.size());
+  kernels_.reserve(ops_.size());
+  for (size_t op_index = 0; op_index < ops_.size(); ++op_index) {
+    const Op& op = ops_[op_index];
     KernelIo& io = io_[op_index];
     for (int32_t index : op.inputs) io.inputs.push_back(index < 0 ? nullptr : &tensors_[static_cast<size_t>(index)]);
     for (int32_t index : op.outputs) io.outputs.push_back(&tensors_[static_cast<size_t>(index)]);

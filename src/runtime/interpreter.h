@@ -1,5 +1,5 @@
-// Interpreter: runs a Graph. Create() plans the execution once — picks a kernel per op, runs every
-// Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
+// Interpreter: runs a Graph. Create() plans the execution once — folds PADs into the convolutions after
+// them (pad_folding.h), picks a kernel per op, runs every Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
 // kernels' Eval in order, with no allocation.
 #pragma once
 
@@ -19,6 +19,9 @@ namespace qb {
 
 struct InterpreterOptions {
   KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
+  // Fold PADs into the convolutions after them (exact; the PAD ops then do not run). Off where op
+  // indices must stay the graph's (the models' calibration pass).
+  bool fold_pads = true;
 };
 
 // Told about every op as it runs (op profiling). Not called when no observer is set.
@@ -51,8 +54,9 @@ class Interpreter {
   void Invoke();
 
   void set_observer(OpObserver* observer) { observer_ = observer; }
+  // The ops that run, in order: the graph's, less the folded PADs.
   size_t num_ops() const { return kernels_.size(); }
-  const Op& op(size_t i) const { return graph_->ops[i]; }
+  const Op& op(size_t i) const { return ops_[i]; }
   std::string op_implementation(size_t i) const { return kernels_[i]->Implementation(); }
   size_t arena_bytes() const { return arena_.size(); }
   size_t scratch_bytes() const { return scratch_.size(); }
@@ -63,6 +67,7 @@ class Interpreter {
   Status Plan(const InterpreterOptions& options);
 
   std::shared_ptr<const Graph> graph_;
+  std::vector<Op> ops_;
   std::vector<RuntimeTensor> tensors_;
   std::vector<KernelIo> io_;
   std::vector<std::unique_ptr<OpKernel>> kernels_;

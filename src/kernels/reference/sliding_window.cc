@@ -35,13 +35,21 @@ struct WindowSpec {
   int32_t kernel_h = 0, kernel_w = 0;
   int32_t stride_h = 1, stride_w = 1;
   int32_t dilation_h = 1, dilation_w = 1;
+  FoldedPadding folded;  // VALID only: zeros around the input, as if a PAD had added them
 };
 
 Result<SlidingWindow2D> ComputeSlidingWindow2D(const RuntimeTensor& input, const WindowSpec& spec) {
-  QB_ASSIGN_OR_RETURN(WindowAxis rows, ComputeWindowAxis("height", spec.padding, input.dim(1), spec.kernel_h,
-                                                         spec.stride_h, spec.dilation_h));
-  QB_ASSIGN_OR_RETURN(WindowAxis cols, ComputeWindowAxis("width", spec.padding, input.dim(2), spec.kernel_w,
-                                                         spec.stride_w, spec.dilation_w));
+  const FoldedPadding& f = spec.folded;
+  if (f != FoldedPadding{} && (spec.padding != Padding::kValid || f.top < 0 || f.bottom < 0 || f.left < 0 ||
+                               f.right < 0)) {
+    return Errorf("a folded PAD needs a VALID window and non-negative padding");
+  }
+  QB_ASSIGN_OR_RETURN(WindowAxis rows, ComputeWindowAxis("height", spec.padding, input.dim(1) + f.top + f.bottom,
+                                                         spec.kernel_h, spec.stride_h, spec.dilation_h));
+  QB_ASSIGN_OR_RETURN(WindowAxis cols, ComputeWindowAxis("width", spec.padding, input.dim(2) + f.left + f.right,
+                                                         spec.kernel_w, spec.stride_w, spec.dilation_w));
+  rows.pad_before += f.top;
+  cols.pad_before += f.left;
   SlidingWindow2D window;
   window.batch = input.dim(0);
   window.in_h = input.dim(1);
@@ -64,13 +72,15 @@ Result<SlidingWindow2D> ComputeSlidingWindow2D(const RuntimeTensor& input, const
 Result<SlidingWindow2D> ConvWindow(const Conv2DOptions& options, const RuntimeTensor& input,
                                    const RuntimeTensor& filter) {
   return ComputeSlidingWindow2D(input, {options.padding, filter.dim(1), filter.dim(2), options.stride_h,
-                                        options.stride_w, options.dilation_h, options.dilation_w});
+                                        options.stride_w, options.dilation_h, options.dilation_w,
+                                        options.folded_padding});
 }
 
 Result<SlidingWindow2D> ConvWindow(const DepthwiseConv2DOptions& options, const RuntimeTensor& input,
                                    const RuntimeTensor& filter) {
   return ComputeSlidingWindow2D(input, {options.padding, filter.dim(1), filter.dim(2), options.stride_h,
-                                        options.stride_w, options.dilation_h, options.dilation_w});
+                                        options.stride_w, options.dilation_h, options.dilation_w,
+                                        options.folded_padding});
 }
 
 Result<SlidingWindow2D> PoolWindow(const Pool2DOptions& options, const RuntimeTensor& input) {

@@ -5,6 +5,8 @@
 //   SAME:  out = ceil(in / stride), total padding = max((out - 1) * stride + k' - in, 0),
 //          padding before = total / 2 (the extra row/column goes after)
 //   VALID: out = (in - k' + stride) / stride, no padding
+//   VALID with a folded PAD (Conv2DOptions::folded_padding): VALID over the input with the PAD's zeros
+//          around it, padding before = the PAD's
 // Channels are each op's own business; the kernels keep their inner loops.
 #pragma once
 

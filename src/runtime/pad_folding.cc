@@ -1,0 +1,74 @@
+#include "runtime/pad_folding.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace qb {
+namespace {
+
+// The spatial padding of a float32 PAD over a rank-4 tensor with constant INT32 paddings that pad neither
+// the batch nor the channels; nullopt for any other PAD.
+std::optional<FoldedPadding> SpatialPadding(const Graph& graph, const Op& pad) {
+  if (pad.type != OpType::kPad || pad.inputs.size() != 2 || pad.outputs.size() != 1) return std::nullopt;
+  const int32_t data = pad.inputs[0], paddings = pad.inputs[1];
+  if (data < 0 || paddings < 0 || !graph.IsConstant(paddings)) return std::nullopt;
+  const Tensor& input = graph.tensors[static_cast<size_t>(data)];
+  const Tensor& spec = graph.tensors[static_cast<size_t>(paddings)];
+  if (input.type != DType::kFloat32 || input.shape.size() != 4 || spec.type != DType::kInt32 ||
+      spec.shape != Shape{4, 2}) {
+    return std::nullopt;
+  }
+  const auto p = graph.ConstantAs<int32_t>(paddings);
+  if (p.size() != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0) return std::nullopt;
+  if (std::any_of(p.begin(), p.end(), [](int32_t v) { return v < 0; })) return std::nullopt;
+  return FoldedPadding{.top = p[2], .bottom = p[3], .left = p[4], .right = p[5]};
+}
+
+// The VALID convolution's folded padding, or nullptr for any other op.
+FoldedPadding* FoldTarget(Op& op) {
+  if (op.type == OpType::kConv2D) {
+    auto* options = std::get_if<Conv2DOptions>(&op.options);
+    return options != nullptr && options->padding == Padding::kValid ? &options->folded_padding : nullptr;
+  }
+  if (op.type == OpType::kDepthwiseConv2D) {
+    auto* options = std::get_if<DepthwiseConv2DOptions>(&op.options);
+    return options != nullptr && options->padding == Padding::kValid ? &options->folded_padding : nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph) {
+  std::vector<Op> ops = graph.ops;
+  // Readers of every tensor: ops (by index) and the graph's outputs (as -1).
+  std::vector<std::vector<int32_t>> readers(graph.tensors.size());
+  for (size_t i = 0; i < ops.size(); ++i) {
+    for (int32_t t : ops[i].inputs) {
+      if (t >= 0) readers[static_cast<size_t>(t)].push_back(static_cast<int32_t>(i));
+    }
+  }
+  for (int32_t t : graph.outputs) readers[static_cast<size_t>(t)].push_back(-1);
+
+  std::vector<bool> dropped(ops.size(), false);
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const std::optional<FoldedPadding> padding = SpatialPadding(graph, ops[i]);
+    if (!padding) continue;
+    const int32_t padded = ops[i].outputs[0];
+    const std::vector<int32_t>& users = readers[static_cast<size_t>(padded)];
+    if (padded < 0 || users.size() != 1 || users[0] < 0) continue;
+    Op& conv = ops[static_cast<size_t>(users[0])];
+    FoldedPadding* target = FoldTarget(conv);
+    if (target == nullptr || *target != FoldedPadding{} || conv.inputs.empty() || conv.inputs[0] != padded) continue;
+    *target = *padding;
+    conv.inputs[0] = ops[i].inputs[0];
+    dropped[i] = true;
+  }
+  std::vector<Op> kept;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (!dropped[i]) kept.push_back(std::move(ops[i]));
+  }
+  return kept;
+}
+
+}  // namespace qb

@@ -1,0 +1,119 @@
+// PAD folding (runtime/pad_folding.h): which PADs fold, and that folding changes no output — float and
+// hybrid, on the reference kernels and on this machine's float backend.
+#include "runtime/pad_folding.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "models/graph_builder.h"
+#include "quant/dynamic_range_quantizer.h"
+#include "runtime/interpreter.h"
+#include "runtime/seeded_inputs.h"
+
+namespace qb {
+namespace {
+
+using models::ConvSpec;
+using models::GraphBuilder;
+
+ConvSpec Spec(const std::string& name, int filters, int kernel, int stride, Padding padding) {
+  ConvSpec spec;
+  spec.name = name;
+  spec.filters = filters;
+  spec.kernel_h = spec.kernel_w = kernel;
+  spec.stride = stride;
+  spec.padding = padding;
+  spec.activation = Activation::kRelu;
+  return spec;
+}
+
+// Input -> PAD -> VALID stride-2 CONV_2D -> PAD -> VALID DEPTHWISE_CONV_2D -> PAD -> SAME CONV_2D: the
+// first two PADs fold, the third does not (its convolution pads by itself).
+Graph FoldableGraph() {
+  GraphBuilder b("pad_folding", 7);
+  int32_t x = b.Input(13, 11, 8);
+  x = b.ZeroPad(x, "pad1", 1, 2, 0, 1);
+  x = b.Conv(x, Spec("conv1", 40, 3, 2, Padding::kValid));
+  x = b.ZeroPad(x, "pad2", 1, 1, 1, 1);
+  x = b.DepthwiseConv(x, Spec("dw2", 0, 3, 1, Padding::kValid));
+  x = b.ZeroPad(x, "pad3", 1, 0, 1, 0);
+  x = b.Conv(x, Spec("conv3", 48, 3, 1, Padding::kSame));
+  auto graph = b.Finish(x, 1);
+  EXPECT_TRUE(graph.ok()) << graph.status().message();
+  return std::move(graph).value();
+}
+
+size_t CountPads(const std::vector<Op>& ops) {
+  size_t pads = 0;
+  for (const Op& op : ops) pads += op.type == OpType::kPad ? 1 : 0;
+  return pads;
+}
+
+std::vector<float> RunOnce(std::shared_ptr<const Graph> graph, FloatBackend backend, bool fold, size_t* ops = nullptr) {
+  auto interpreter = Interpreter::Create(std::move(graph), {.kernels = {.float_backend = backend}, .fold_pads = fold});
+  EXPECT_TRUE(interpreter.ok()) << interpreter.status().message();
+  if (!interpreter.ok()) return {};
+  EXPECT_TRUE(SetInputs(**interpreter, SeededModelInputs(**interpreter, 3)).ok());
+  (*interpreter)->Invoke();
+  if (ops != nullptr) *ops = (*interpreter)->num_ops();
+  return (*interpreter)->OutputAsFloats(0);
+}
+
+TEST(PadFoldingTest, FoldsPadsBeforeValidConvolutionsOnly) {
+  const Graph graph = FoldableGraph();
+  const std::vector<Op> folded = FoldPadsIntoConvolutions(graph);
+  EXPECT_EQ(CountPads(graph.ops), 3u);
+  EXPECT_EQ(CountPads(folded), 1u);
+  EXPECT_EQ(folded.size(), graph.ops.size() - 2);
+  bool conv_seen = false, depthwise_seen = false;
+  for (const Op& op : folded) {
+    if (op.type == OpType::kConv2D && std::get<Conv2DOptions>(op.options).padding == Padding::kValid) {
+      EXPECT_EQ(std::get<Conv2DOptions>(op.options).folded_padding, (FoldedPadding{1, 2, 0, 1}));
+      EXPECT_EQ(op.inputs[0], graph.inputs[0]);
+      conv_seen = true;
+    }
+    if (op.type == OpType::kDepthwiseConv2D) {
+      EXPECT_EQ(std::get<DepthwiseConv2DOptions>(op.options).folded_padding, (FoldedPadding{1, 1, 1, 1}));
+      depthwise_seen = true;
+    }
+  }
+  EXPECT_TRUE(conv_seen && depthwise_seen);
+}
+
+TEST(PadFoldingTest, LeavesPadsWithOtherReadersOrOnTheOutput) {
+  GraphBuilder b("pad_kept", 7);
+  const int32_t x = b.Input(6, 6, 4);
+  const int32_t padded = b.ZeroPad(x, "pad", 1, 1, 1, 1);
+  const int32_t conv = b.Conv(padded, Spec("conv", 4, 3, 1, Padding::kValid));
+  const int32_t skip = b.Conv(padded, Spec("skip", 4, 3, 1, Padding::kValid));
+  auto shared = b.Finish(b.Add(conv, skip, "add", Activation::kNone), 1);
+  ASSERT_TRUE(shared.ok()) << shared.status().message();
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*shared)), 1u);  // two readers
+
+  GraphBuilder c("pad_output", 7);
+  auto output = c.Finish(c.ZeroPad(c.Input(6, 6, 4), "pad", 1, 1, 1, 1), 1);
+  ASSERT_TRUE(output.ok()) << output.status().message();
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*output)), 1u);  // the graph's output
+}
+
+TEST(PadFoldingTest, FoldedGraphComputesTheSameOutputs) {
+  auto float_graph = std::make_shared<const Graph>(FoldableGraph());
+  auto hybrid = QuantizeDynamicRange(*float_graph, {.min_elements = 1});
+  ASSERT_TRUE(hybrid.ok()) << hybrid.status().message();
+  std::shared_ptr<const Graph> hybrid_graph = hybrid->graph;
+  for (const auto& graph : {float_graph, hybrid_graph}) {
+    for (FloatBackend backend : {FloatBackend::kReference, DefaultFloatBackend()}) {
+      SCOPED_TRACE(std::string(FloatBackendName(backend)) + (graph == hybrid_graph ? " hybrid" : " float"));
+      size_t folded_ops = 0, unfolded_ops = 0;
+      const std::vector<float> folded = RunOnce(graph, backend, true, &folded_ops);
+      const std::vector<float> unfolded = RunOnce(graph, backend, false, &unfolded_ops);
+      EXPECT_EQ(folded_ops + 2, unfolded_ops);
+      ASSERT_FALSE(folded.empty());
+      EXPECT_EQ(folded, unfolded);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace qb
