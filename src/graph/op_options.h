@@ -35,6 +35,9 @@ struct Conv2DOptions {
   int32_t dilation_w = 1, dilation_h = 1;
   DType quantized_bias_type = DType::kFloat32;  // version 8: bias/accumulator type of integer convs
   FoldedPadding folded_padding;                 // runtime only (VALID convolutions)
+  // Runtime only (runtime/residual_fusion.h): the ADD after the convolution is fused in; input 3 is the
+  // residual and `activation` the ADD's.
+  bool fused_residual_add = false;
   bool operator==(const Conv2DOptions&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "kernels/kernel_factory.h"
 
+#include "kernels/residual_add.h"
+
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/reference_kernels.h"
@@ -118,7 +120,24 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
 
 }  // namespace
 
+// A backend kernel that adds a fused residual itself (kernels/residual_add.h), or nullptr: oneDNN's hybrid
+// convolution.
+std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+#ifdef QB_HAVE_ONEDNN
+  if (!CheckResidualInput(io).ok()) return nullptr;
+  if (config.OneDnnHybrid() && IsHybridWeightedForm(io)) return CreateOneDnnHybridKernel(op, io, config.isa);
+#endif
+  (void)op, (void)io, (void)config;
+  return nullptr;
+}
+
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
+  if (HasResidualAdd(op)) {
+    if (std::unique_ptr<OpKernel> kernel = CreateResidualBackendKernel(op, io, config)) return kernel;
+    const ResidualSplit split = SplitResidualAdd(op, io);
+    QB_ASSIGN_OR_RETURN(std::unique_ptr<OpKernel> convolution, CreateKernel(split.convolution, split.io, config));
+    return MakeResidualAddKernel(std::move(convolution));
+  }
   // Backends in order of preference: the hybrid backend (the float backends return nullptr for hybrid
   // forms), the float backend, the reference.
   if (std::unique_ptr<OpKernel> kernel = CreateHybridBackendKernel(op, io, config)) return kernel;

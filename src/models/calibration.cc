@@ -223,8 +223,8 @@ Status CalibrateFoldedLayers(Graph& graph, uint64_t weight_seed) {
   std::vector<ChannelCorrection> corrections(graph.ops.size());
   {
     QB_ASSIGN_OR_RETURN(SplitGraph split, SplitFusedActivations(graph));
-    // Op indices must stay the graph's: no PAD folding.
-    const InterpreterOptions options{.kernels = {.float_backend = FloatBackend::kReference}, .fold_pads = false};
+    // Op indices must stay the graph's: no op fusion.
+    const InterpreterOptions options{.kernels = {.float_backend = FloatBackend::kReference}, .fuse_ops = false};
     QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(split.graph, options));
     QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter, 1)));
     CalibrationObserver observer(*interpreter, split, classifier_op, weight_seed, corrections);

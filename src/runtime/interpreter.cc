@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "runtime/memory_planner.h"
 #include "runtime/pad_folding.h"
+#include "runtime/residual_fusion.h"
 
 namespace qb {
 namespace {
@@ -35,7 +36,15 @@ Result<std::unique_ptr<Interpreter>> Interpreter::Create(std::shared_ptr<const G
 
 Status Interpreter::Plan(const InterpreterOptions& options) {
   const Graph& g = *graph_;
-  ops_ = options.fold_pads ? FoldPadsIntoConvolutions(g) : g.ops;
+  ops_ = g.ops;
+  if (options.fuse_ops) {
+    // Residual ADDs only into the convolutions whose kernel adds them in its own pass (residual_fusion.h).
+    auto hybrid_on_onednn = [&](const Op& conv) {
+      return options.kernels.OneDnnHybrid() && conv.inputs[1] >= 0 &&
+             g.tensors[static_cast<size_t>(conv.inputs[1])].type == DType::kInt8;
+    };
+    ops_ = FuseResidualAdds(g, FoldPadsIntoConvolutions(g, std::move(ops_)), hybrid_on_onednn);
+  }
   kernel_config_ = options.kernels;
   QB_RETURN_IF_ERROR(ConfigureBackends(options.kernels));
   tensors_.resize(g.tensors.size());

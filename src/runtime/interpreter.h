@@ -1,5 +1,5 @@
 // Interpreter: runs a Graph. Create() plans the execution once — folds PADs into the convolutions after
-// them (pad_folding.h), picks a kernel per op, runs every Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
+// them and residual ADDs into the convolutions before them (pad_folding.h, residual_fusion.h), picks a kernel per op, runs every Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
 // kernels' Eval in order, with no allocation.
 #pragma once
 
@@ -19,9 +19,9 @@ namespace qb {
 
 struct InterpreterOptions {
   KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
-  // Fold PADs into the convolutions after them (exact; the PAD ops then do not run). Off where op
-  // indices must stay the graph's (the models' calibration pass).
-  bool fold_pads = true;
+  // Fold PADs and residual ADDs into convolutions (exact; the folded ops then do not run on their own). Off
+  // where op indices must stay the graph's (the models' calibration pass).
+  bool fuse_ops = true;
 };
 
 // Told about every op as it runs (op profiling). Not called when no observer is set.
@@ -54,7 +54,7 @@ class Interpreter {
   void Invoke();
 
   void set_observer(OpObserver* observer) { observer_ = observer; }
-  // The ops that run, in order: the graph's, less the folded PADs.
+  // The ops that run, in order: the graph's, with PADs and ADDs folded into convolutions.
   size_t num_ops() const { return kernels_.size(); }
   const Op& op(size_t i) const { return ops_[i]; }
   std::string op_implementation(size_t i) const { return kernels_[i]->Implementation(); }

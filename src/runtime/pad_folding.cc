@@ -39,8 +39,7 @@ FoldedPadding* FoldTarget(Op& op) {
 
 }  // namespace
 
-std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph) {
-  std::vector<Op> ops = graph.ops;
+std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops) {
   // Readers of every tensor: ops (by index) and the graph's outputs (as -1).
   std::vector<std::vector<int32_t>> readers(graph.tensors.size());
   for (size_t i = 0; i < ops.size(); ++i) {

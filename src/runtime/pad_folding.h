@@ -13,7 +13,7 @@
 
 namespace qb {
 
-// The graph's ops with every foldable PAD folded into its convolution, in execution order.
-std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph);
+// `ops` (the graph's) with every foldable PAD folded into its convolution, in execution order.
+std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops);
 
 }  // namespace qb

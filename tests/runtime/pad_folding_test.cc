@@ -51,7 +51,7 @@ size_t CountPads(const std::vector<Op>& ops) {
 }
 
 std::vector<float> RunOnce(std::shared_ptr<const Graph> graph, FloatBackend backend, bool fold, size_t* ops = nullptr) {
-  auto interpreter = Interpreter::Create(std::move(graph), {.kernels = {.float_backend = backend}, .fold_pads = fold});
+  auto interpreter = Interpreter::Create(std::move(graph), {.kernels = {.float_backend = backend}, .fuse_ops = fold});
   EXPECT_TRUE(interpreter.ok()) << interpreter.status().message();
   if (!interpreter.ok()) return {};
   EXPECT_TRUE(SetInputs(**interpreter, SeededModelInputs(**interpreter, 3)).ok());
@@ -62,7 +62,7 @@ std::vector<float> RunOnce(std::shared_ptr<const Graph> graph, FloatBackend back
 
 TEST(PadFoldingTest, FoldsPadsBeforeValidConvolutionsOnly) {
   const Graph graph = FoldableGraph();
-  const std::vector<Op> folded = FoldPadsIntoConvolutions(graph);
+  const std::vector<Op> folded = FoldPadsIntoConvolutions(graph, graph.ops);
   EXPECT_EQ(CountPads(graph.ops), 3u);
   EXPECT_EQ(CountPads(folded), 1u);
   EXPECT_EQ(folded.size(), graph.ops.size() - 2);
@@ -89,12 +89,12 @@ TEST(PadFoldingTest, LeavesPadsWithOtherReadersOrOnTheOutput) {
   const int32_t skip = b.Conv(padded, Spec("skip", 4, 3, 1, Padding::kValid));
   auto shared = b.Finish(b.Add(conv, skip, "add", Activation::kNone), 1);
   ASSERT_TRUE(shared.ok()) << shared.status().message();
-  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*shared)), 1u);  // two readers
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*shared, shared->ops)), 1u);  // two readers
 
   GraphBuilder c("pad_output", 7);
   auto output = c.Finish(c.ZeroPad(c.Input(6, 6, 4), "pad", 1, 1, 1, 1), 1);
   ASSERT_TRUE(output.ok()) << output.status().message();
-  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*output)), 1u);  // the graph's output
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*output, output->ops)), 1u);  // the graph's output
 }
 
 TEST(PadFoldingTest, FoldedGraphComputesTheSameOutputs) {

@@ -33,6 +33,7 @@ dnnl::primitive_attr HybridOutputStage::Attributes() const {
   attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
   dnnl::post_ops ops;
   ops.append_binary(dnnl::algorithm::binary_mul, PlainDesc(channel_dims_));
+  if (residual_ != dnnl::memory::desc()) ops.append_binary(dnnl::algorithm::binary_add, residual_);
   AppendActivation(activation_, ops);
   attr.set_post_ops(ops);
   return attr;

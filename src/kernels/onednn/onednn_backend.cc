@@ -11,6 +11,7 @@
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
 #include "kernels/reference/kernel_checks.h"
+#include "kernels/residual_add.h"
 
 namespace qb {
 namespace {
@@ -62,7 +63,7 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
 std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads) {
   switch (op.type) {
     case OpType::kConv2D:
-      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel() : nullptr;
+      return IsFloatWeightedForm(io) && !HasResidualAdd(op) ? onednn::MakeConv2DKernel() : nullptr;
     case OpType::kDepthwiseConv2D:
       return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
     case OpType::kFullyConnected:
@@ -101,8 +102,8 @@ std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo&
   if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2 && io.in(1).dim(3) % 8 != 0) return nullptr;
   switch (op.type) {
     case OpType::kConv2D:
-      return IsPointwiseOverOnePixel(op, io) ? onednn::MakeHybridPointwiseConv2DKernel(bits)
-                                             : onednn::MakeHybridConv2DKernel(bits);
+      if (!IsPointwiseOverOnePixel(op, io)) return onednn::MakeHybridConv2DKernel(bits);
+      return HasResidualAdd(op) ? nullptr : onednn::MakeHybridPointwiseConv2DKernel(bits);
     case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits);
     case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits);
     default: return nullptr;

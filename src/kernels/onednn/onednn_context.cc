@@ -73,9 +73,9 @@ void BoundPrimitive::Execute(const void* src, void* dst, void* scratch) {
   CpuStream().wait();
 }
 
-void BoundPrimitive::BindSecondSource(const dnnl::memory::desc& desc) {
+void BoundPrimitive::BindSecondSource(const dnnl::memory::desc& desc, int arg) {
   src1_ = dnnl::memory(desc, CpuEngine(), nullptr);
-  args_[DNNL_ARG_SRC_1] = src1_;
+  args_[arg] = src1_;
 }
 
 void BoundPrimitive::Execute(const void* src, const void* src1, void* dst, void* scratch) {

@@ -29,6 +29,8 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     reference_ = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
+    residual_ = HasResidualAdd(op);
+    if (residual_) reference_ = MakeResidualAddKernel(std::move(reference_));
     QB_RETURN_IF_ERROR(reference_->Prepare(op, io));
     const RuntimeTensor& input = io.in(0);
     const RuntimeTensor& filter = io.in(1);
@@ -54,6 +56,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
     const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
+    if (residual_) stage_.AddResidual(dst);
     const dnnl::memory::desc user_weights(layout.logical, dt::s8, layout.strides);
     const dnnl::memory::desc any_weights(layout.logical, dt::s8, tag::any);
     try {
@@ -65,6 +68,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
       constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, filter.data, pd.weights_desc());
       primitive_ = BoundPrimitive(dnnl::convolution_forward(pd), pd, std::move(constants));
+      if (residual_) primitive_.BindSecondSource(dst, HybridOutputStage::ResidualArgument());
     } catch (const dnnl::error& e) {
       return Errorf("oneDNN cannot build this hybrid convolution ({}); run it with --float_backend=reference",
                     e.what());

@@ -15,6 +15,7 @@
 #include "kernels/onednn/hybrid_output_stage.h"
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/residual_add.h"
 
 namespace qb::onednn {
 
@@ -35,7 +36,12 @@ class HybridPrimitiveKernel : public OpKernel {
         reference_->Eval(io, scratch);
         return;
       }
-      primitive_.Execute(image, output + i * out_image_, scratch);
+      if (residual_) {
+        primitive_.Execute(image, io.in(kResidualInput).data_as<const float>() + i * out_image_, output + i * out_image_,
+                           scratch);
+      } else {
+        primitive_.Execute(image, output + i * out_image_, scratch);
+      }
     }
   }
 
@@ -45,6 +51,7 @@ class HybridPrimitiveKernel : public OpKernel {
   // Set by Prepare: the prepared reference kernel, the images per execution and their sizes in floats, the
   // u8 image, the output stage and the primitive.
   HybridInputBits bits_;
+  bool residual_ = false;  // a fused residual ADD, bound as the primitive's second source
   std::unique_ptr<OpKernel> reference_;
   int64_t images_ = 0, in_image_ = 0, out_image_ = 0;
   U8ImageLayout layout_;

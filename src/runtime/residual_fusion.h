@@ -1,0 +1,24 @@
+// Fusing a residual ADD into the CONV_2D that computes one of its inputs: ADD(conv(x), s) of three float32
+// tensors of one shape, where the convolution has no activation and the ADD is the only reader of its
+// output, becomes one CONV_2D at the ADD's place with s as input 3 and the ADD's activation
+// (Conv2DOptions::fused_residual_add, kernels/residual_add.h). Exact: the convolution's float output
+// plus s, then the activation, as the ADD computed it. oneDNN's hybrid convolution adds s in its own
+// output pass (a binary post-op) instead of reading and writing the whole tensor once more: ResNet's 16
+// ADDs were 12% of its quantized time. Only where the caller says so (`fuse`): oneDNN 2.6's float 1x1
+// convolutions leave brgconv for a slower kernel when given a full-tensor binary post-op (a net loss
+// on ResNet50's deeper blocks), so float convolutions keep their separate ADD.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace qb {
+
+// `ops` (the graph's, possibly already rewritten) with every fusible ADD fused into a convolution that
+// `fuse` accepts, in execution order.
+std::vector<Op> FuseResidualAdds(const Graph& graph, std::vector<Op> ops,
+                                 const std::function<bool(const Op& convolution)>& fuse);
+
+}  // namespace qb
