@@ -2,18 +2,22 @@
 #include <immintrin.h>
 
 #include "int8_peak.h"
+#include "peak_loop.h"
 
 namespace qb::bench {
 
 int64_t VpdpbusdPeak(int64_t iterations, int32_t* sink) {
-  __m512i acc[12];
-  for (int i = 0; i < 12; ++i) acc[i] = _mm512_set1_epi32(i);
+#define QB_INIT(i) _mm512_set1_epi32(i)
+  QB_PEAK_DECLARE(__m512i, QB_INIT);
+#undef QB_INIT
   const __m512i a = _mm512_set1_epi8(3), b = _mm512_set1_epi8(-2);
   for (int64_t it = 0; it < iterations; ++it) {
-    for (int i = 0; i < 12; ++i) acc[i] = _mm512_dpbusd_epi32(acc[i], a, b);
+#define QB_STEP(i) "vpdpbusd %13, %12, %" #i "\n\t"
+    asm volatile(QB_PEAK_TWELVE(QB_STEP) : QB_PEAK_OUTPUTS : "v"(a), "v"(b));
+#undef QB_STEP
   }
-  __m512i sum = acc[0];
-  for (int i = 1; i < 12; ++i) sum = _mm512_add_epi32(sum, acc[i]);
+  __m512i sum = _mm512_setzero_si512();
+  for (__m512i c : {QB_PEAK_ACCUMULATORS}) sum = _mm512_add_epi32(sum, c);
   *sink += _mm512_reduce_add_epi32(sum);
   return iterations * 12 * 64 * 2;
 }
