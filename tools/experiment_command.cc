@@ -48,7 +48,8 @@ Status RunSweep(experiment::ExperimentSpec spec) {
     experiment::ExperimentSpec one = spec;
     one.isa = level;
     one.out_dir = (std::filesystem::path(root) / level).string();
-    one.label = level + " (emulated on " + fp.cpu_name + ")";
+    one.label = level == levels.front() ? level + " (" + fp.cpu_name + "'s best)"
+                                        : level + " (emulated on " + fp.cpu_name + ")";
     std::fprintf(stderr, "== --isa=%s ==\n", level.c_str());
     QB_RETURN_IF_ERROR(RunOne(one));
     dirs.push_back(one.out_dir);

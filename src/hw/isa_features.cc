@@ -38,6 +38,11 @@ std::string BestInt8Feature(const IsaFeatures& f) {
   return "";
 }
 
+bool IsEmulatedIsa(const std::string& isa, const IsaFeatures& features) {
+  const std::vector<std::string> levels = hw::AvailableIsaLevels(features);
+  return !isa.empty() && (levels.empty() || isa != levels.front());
+}
+
 std::vector<std::string> AvailableIsaLevels(const IsaFeatures& f) {
   // Both architectures' levels, most capable first: the features may come from another machine's results.
   constexpr IsaLevel kLevels[] = {IsaLevel::kAvx512CoreAmx, IsaLevel::kAvx512CoreVnni, IsaLevel::kAvx512Core,

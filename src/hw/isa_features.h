@@ -28,5 +28,8 @@ std::string BestInt8Feature(const IsaFeatures& features);
 // The `--isa` cap names this CPU can run, most capable first: x86-64 avx512_core_amx, avx512_core_vnni,
 // avx512_core, avx2; ARM64 dotprod, neon. Empty when none applies.
 std::vector<std::string> AvailableIsaLevels(const IsaFeatures& features);
+// True when --isa=`isa` caps below the best level `features` allow (an emulation of an older CPU); false
+// for no cap or the CPU's best.
+bool IsEmulatedIsa(const std::string& isa, const IsaFeatures& features);
 
 }  // namespace qb::hw

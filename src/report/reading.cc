@@ -51,7 +51,7 @@ std::string CpuSentence(const experiment::ExperimentSummary& run) {
   std::string text = best.empty()
                          ? fmt::format("This CPU ({}) has no int8 dot-product instructions", run.hardware.cpu_name)
                          : fmt::format("This CPU ({}) has {}", run.hardware.cpu_name, best);
-  if (!run.isa.empty()) {
+  if (hw::IsEmulatedIsa(run.isa, run.hardware.isa)) {
     text += fmt::format("; this run was capped at --isa={}, an emulation of an older CPU generation on it", run.isa);
   }
   return text + ".";

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "hw/fingerprint_format.h"
+#include "hw/isa_features.h"
 #include "report/markdown.h"
 
 namespace qb::report {
@@ -15,7 +16,9 @@ namespace {
 std::vector<std::pair<std::string, std::string>> RunRows(const experiment::ExperimentSummary& run) {
   auto rows = hw::FingerprintRows(run.hardware);
   rows.emplace_back("Threads", std::to_string(run.threads));
-  rows.emplace_back("--isa cap", run.isa.empty() ? "none (best the CPU has)" : run.isa + " (emulation)");
+  rows.emplace_back("--isa cap", run.isa.empty()                              ? "none (best the CPU has)"
+                                 : hw::IsEmulatedIsa(run.isa, run.hardware.isa) ? run.isa + " (emulation)"
+                                                                                : run.isa + " (the CPU's best)");
   rows.emplace_back("Trials per model and variant", std::to_string(run.trials));
   rows.emplace_back("Kernel path", run.kernel_path.empty() ? "unknown" : run.kernel_path);
   rows.emplace_back("quantbench", run.tool_version + " (" + run.git_commit + ")");
