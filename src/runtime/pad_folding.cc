@@ -1,7 +1,10 @@
 #include "runtime/pad_folding.h"
 
+
 #include <algorithm>
 #include <optional>
+
+#include "runtime/op_rewrite_util.h"
 
 namespace qb {
 namespace {
@@ -40,15 +43,7 @@ FoldedPadding* FoldTarget(Op& op) {
 }  // namespace
 
 std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops) {
-  // Readers of every tensor: ops (by index) and the graph's outputs (as -1).
-  std::vector<std::vector<int32_t>> readers(graph.tensors.size());
-  for (size_t i = 0; i < ops.size(); ++i) {
-    for (int32_t t : ops[i].inputs) {
-      if (t >= 0) readers[static_cast<size_t>(t)].push_back(static_cast<int32_t>(i));
-    }
-  }
-  for (int32_t t : graph.outputs) readers[static_cast<size_t>(t)].push_back(-1);
-
+  const std::vector<std::vector<int32_t>> readers = TensorReaders(graph, ops);
   std::vector<bool> dropped(ops.size(), false);
   for (size_t i = 0; i < ops.size(); ++i) {
     const std::optional<FoldedPadding> padding = SpatialPadding(graph, ops[i]);
@@ -63,11 +58,7 @@ std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops
     conv.inputs[0] = ops[i].inputs[0];
     dropped[i] = true;
   }
-  std::vector<Op> kept;
-  for (size_t i = 0; i < ops.size(); ++i) {
-    if (!dropped[i]) kept.push_back(std::move(ops[i]));
-  }
-  return kept;
+  return WithoutDropped(std::move(ops), dropped);
 }
 
 }  // namespace qb

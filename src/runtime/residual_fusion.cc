@@ -1,21 +1,12 @@
 #include "runtime/residual_fusion.h"
 
+
 #include <optional>
+
+#include "runtime/op_rewrite_util.h"
 
 namespace qb {
 namespace {
-
-// Readers of every tensor: op indices, and -1 for a graph output.
-std::vector<std::vector<int32_t>> Readers(const Graph& graph, const std::vector<Op>& ops) {
-  std::vector<std::vector<int32_t>> readers(graph.tensors.size());
-  for (size_t i = 0; i < ops.size(); ++i) {
-    for (int32_t t : ops[i].inputs) {
-      if (t >= 0) readers[static_cast<size_t>(t)].push_back(static_cast<int32_t>(i));
-    }
-  }
-  for (int32_t t : graph.outputs) readers[static_cast<size_t>(t)].push_back(-1);
-  return readers;
-}
 
 bool IsFloat(const Graph& graph, int32_t tensor) {
   return tensor >= 0 && graph.tensors[static_cast<size_t>(tensor)].type == DType::kFloat32;
@@ -25,7 +16,7 @@ bool IsFloat(const Graph& graph, int32_t tensor) {
 
 std::vector<Op> FuseResidualAdds(const Graph& graph, std::vector<Op> ops,
                                  const std::function<bool(const Op& convolution)>& fuse) {
-  const std::vector<std::vector<int32_t>> readers = Readers(graph, ops);
+  const std::vector<std::vector<int32_t>> readers = TensorReaders(graph, ops);
   std::vector<int32_t> producer(graph.tensors.size(), -1);
   for (size_t i = 0; i < ops.size(); ++i) {
     for (int32_t t : ops[i].outputs) {
@@ -76,11 +67,7 @@ std::vector<Op> FuseResidualAdds(const Graph& graph, std::vector<Op> ops,
     add = std::move(fused);  // at the ADD's place: every input of both ops exists there
     dropped[conv] = true;
   }
-  std::vector<Op> kept;
-  for (size_t i = 0; i < ops.size(); ++i) {
-    if (!dropped[i]) kept.push_back(std::move(ops[i]));
-  }
-  return kept;
+  return WithoutDropped(std::move(ops), dropped);
 }
 
 }  // namespace qb
