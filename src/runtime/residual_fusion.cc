@@ -1,6 +1,5 @@
 #include "runtime/residual_fusion.h"
 
-
 #include <optional>
 
 #include "runtime/op_rewrite_util.h"
