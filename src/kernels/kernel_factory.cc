@@ -1,10 +1,9 @@
 #include "kernels/kernel_factory.h"
 
-#include "kernels/residual_add.h"
-
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/reference_kernels.h"
+#include "kernels/residual_add.h"
 #ifdef QB_HAVE_ONEDNN
 #include "kernels/onednn/onednn_backend.h"
 #endif
@@ -118,8 +117,6 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
   return nullptr;
 }
 
-}  // namespace
-
 // A backend kernel that adds a fused residual itself (kernels/residual_add.h), or nullptr: oneDNN's hybrid
 // convolution.
 std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
@@ -130,6 +127,8 @@ std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const Kernel
   (void)op, (void)io, (void)config;
   return nullptr;
 }
+
+}  // namespace
 
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
   if (HasResidualAdd(op)) {

@@ -49,8 +49,9 @@ std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops
     const std::optional<FoldedPadding> padding = SpatialPadding(graph, ops[i]);
     if (!padding) continue;
     const int32_t padded = ops[i].outputs[0];
+    if (padded < 0) continue;
     const std::vector<int32_t>& users = readers[static_cast<size_t>(padded)];
-    if (padded < 0 || users.size() != 1 || users[0] < 0) continue;
+    if (users.size() != 1 || users[0] < 0) continue;
     Op& conv = ops[static_cast<size_t>(users[0])];
     FoldedPadding* target = FoldTarget(conv);
     if (target == nullptr || *target != FoldedPadding{} || conv.inputs.empty() || conv.inputs[0] != padded) continue;

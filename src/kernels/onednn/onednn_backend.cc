@@ -63,7 +63,7 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
 std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads) {
   switch (op.type) {
     case OpType::kConv2D:
-      return IsFloatWeightedForm(io) && !HasResidualAdd(op) ? onednn::MakeConv2DKernel() : nullptr;
+      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel() : nullptr;
     case OpType::kDepthwiseConv2D:
       return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
     case OpType::kFullyConnected:

@@ -3,12 +3,11 @@
 // stage, run the primitive into the float output; an image whose epilogue the stage cannot express runs the
 // whole op on the reference kernel instead (exact by definition). Scratch: oneDNN's scratchpad, then the u8
 // image (64-byte aligned); or the reference's.
-#include <algorithm>
-#include <memory>
-
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "kernels/onednn/hybrid_input_quantizer.h"
