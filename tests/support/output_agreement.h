@@ -17,7 +17,8 @@ struct Agreement {
 };
 Agreement Compare(const std::vector<float>& ours, const std::vector<float>& reference);
 
-// Output 0 of `graph` on the seeded inputs (seed 1), with the default kernels; *input0 receives input 0.
+// Output 0 of `graph` on the seeded inputs (seed 1), with the default kernels (hybrid ops on 8-bit inputs:
+// the reference where the default would quantize them to 7 bits); *input0 receives input 0.
 Result<std::vector<float>> RunSeeded(std::shared_ptr<const Graph> graph, std::vector<float>* input0 = nullptr);
 
 }  // namespace qb::testing
