@@ -16,6 +16,15 @@
 
 namespace qb {
 
+bool KernelConfig::HybridInputsAreSevenBit() const {
+  if (hybrid_backend == HybridBackend::kReference7Bit) return true;
+#ifdef QB_HAVE_ONEDNN
+  return OneDnnHybrid() && OneDnnHybridInputsAreSevenBit(isa);
+#else
+  return false;
+#endif
+}
+
 IsaLevel KernelConfig::DefaultIsa() {
   Result<IsaLevel> best = BestIsa();
   if (best.ok()) return *best;

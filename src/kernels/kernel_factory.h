@@ -35,6 +35,9 @@ struct KernelConfig {
   static IsaLevel DefaultIsa();
   // Whether the hybrid ops run on oneDNN (hybrid_backend resolved; false when oneDNN is not built).
   bool OneDnnHybrid() const;
+  // Whether the hybrid ops quantize their inputs to 7 bits instead of 8: the kReference7Bit oracle, or
+  // oneDNN under a cap below avx512_core_vnni (onednn_backend.h).
+  bool HybridInputsAreSevenBit() const;
 };
 
 // A configuration from the command line: --float_backend, --isa (else $QB_ISA), --num_threads; empty

@@ -38,11 +38,10 @@ Result<std::vector<float>> RunOnce(std::shared_ptr<const Graph> graph, const Ker
   return interpreter->OutputAsFloats(0);
 }
 
-bool EightBitCap(IsaLevel isa) { return isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx; }
-
 void ExpectHybridModelMatchesReference(std::shared_ptr<const Graph> graph, const KernelConfig& config) {
   KernelConfig reference_config = config;
-  reference_config.hybrid_backend = EightBitCap(config.isa) ? HybridBackend::kReference : HybridBackend::kReference7Bit;
+  reference_config.hybrid_backend =
+      config.HybridInputsAreSevenBit() ? HybridBackend::kReference7Bit : HybridBackend::kReference;
   size_t reference_hybrid_ops = 0, hybrid_ops = 0;
   auto reference = RunOnce(graph, reference_config, &reference_hybrid_ops);
   ASSERT_TRUE(reference.ok()) << reference.status().message();

@@ -72,12 +72,6 @@ void ApplyZeroScales(ZeroScales zeros, const std::vector<float>& scales, std::ve
   }
 }
 
-// The width the hybrid backend quantizes to under `isa` (onednn_backend.h).
-HybridInputBits BitsUnder(IsaLevel isa) {
-  return isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx ? HybridInputBits::k8
-                                                                              : HybridInputBits::k7;
-}
-
 // The oracle: the reference kernel of the op, quantizing to g_bits.
 HybridInputBits g_bits = HybridInputBits::k8;
 KernelConfig g_config;
@@ -108,7 +102,7 @@ void ExpectIdentical(const std::vector<float>& actual, const std::vector<float>&
 void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
                                const KernelConfig& config, bool expect_reference = false,
                                bool slow_kernel_allowed = false) {
-  g_bits = BitsUnder(config.isa);
+  g_bits = config.HybridInputsAreSevenBit() ? HybridInputBits::k7 : HybridInputBits::k8;
   g_config = config;
   OpHarness oracle(type, options);
   build(oracle);

@@ -34,9 +34,7 @@ namespace {
 // kernel tests.
 InterpreterOptions EightBitHybridOptions() {
   InterpreterOptions options;
-  const IsaLevel isa = options.kernels.isa;
-  const bool seven_bit = options.kernels.OneDnnHybrid() && (isa == IsaLevel::kAvx2 || isa == IsaLevel::kAvx512Core);
-  if (seven_bit) options.kernels.hybrid_backend = HybridBackend::kReference;
+  if (options.kernels.HybridInputsAreSevenBit()) options.kernels.hybrid_backend = HybridBackend::kReference;
   return options;
 }
 

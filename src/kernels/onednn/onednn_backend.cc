@@ -92,10 +92,13 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
   }
 }
 
+bool OneDnnHybridInputsAreSevenBit(IsaLevel isa) {
+  return isa != IsaLevel::kAvx512CoreVnni && isa != IsaLevel::kAvx512CoreAmx;
+}
+
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa) {
   if (!IsHybridWeightedForm(io)) return nullptr;
-  const bool exact_on_8_bits = isa == IsaLevel::kAvx512CoreVnni || isa == IsaLevel::kAvx512CoreAmx;
-  const HybridInputBits bits = exact_on_8_bits ? HybridInputBits::k8 : HybridInputBits::k7;
+  const HybridInputBits bits = OneDnnHybridInputsAreSevenBit(isa) ? HybridInputBits::k7 : HybridInputBits::k8;
   // oneDNN 2.6's AVX2 depthwise int8 kernel gives wrong results with a source zero point when the
   // channels are not a multiple of its 8-lane block (tests/backends/hybrid_op_conformance_test.cc):
   // those run on the reference.

@@ -27,4 +27,7 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
 // under avx2, depthwise convolutions whose channels are not a multiple of 8 are left to the reference.
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa);
 
+// Whether those kernels quantize inputs to 7 bits under the cap `isa` (below avx512_core_vnni).
+bool OneDnnHybridInputsAreSevenBit(IsaLevel isa);
+
 }  // namespace qb
