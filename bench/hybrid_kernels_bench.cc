@@ -63,6 +63,12 @@ void RegisterAll() {
   benchmark::RegisterBenchmark("peak/vpmaddubsw_avx512", [](benchmark::State& s) {
     BM_Int8Peak(s, VpmaddubswPeak, IsaLevel::kAvx512Core);
   });
+  benchmark::RegisterBenchmark("peak/vpmaddubsw_avx2", [](benchmark::State& s) {
+    BM_Int8Peak(s, VpmaddubswPeakAvx2, IsaLevel::kAvx2);
+  });
+  benchmark::RegisterBenchmark("peak/vpmaddwd_avx2", [](benchmark::State& s) {
+    BM_Int8Peak(s, VpmaddwdPeakAvx2, IsaLevel::kAvx2);
+  });
   benchmark::RegisterBenchmark("quantizer/56x56x256_pad1", BM_QuantizeImage)->Unit(benchmark::kMicrosecond);
   for (const ConvLayer& layer : kConvLayers) {
     auto built = ConvGraph(layer);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "kernels/kernel_factory.h"
 #include "models/model_registry.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
@@ -25,6 +26,14 @@ Status Quantize(const std::string& float_path, const std::string& quant_path) {
   auto quantized = QuantizeDynamicRange(*graph);
   if (!quantized.ok()) return quantized.status().WithContext(float_path);
   return WriteTfliteFile(*quantized->graph, quant_path).WithContext(quant_path);
+}
+
+// Whether quantbench's `bench` children, at the spec's --isa, run the hybrid ops on 7-bit inputs (a foreign
+// benchmark tool, e.g. TensorFlow Lite's benchmark_model, quantizes to 8 bits).
+bool BenchmarksQuantizeInputsToSevenBits(const ExperimentSpec& spec) {
+  if (!spec.bench_tool.empty()) return false;
+  Result<KernelConfig> config = ResolveKernelConfig("", spec.isa, spec.bench.num_threads);
+  return config.ok() && config->HybridInputsAreSevenBit();
 }
 
 }  // namespace
@@ -53,8 +62,10 @@ Result<PreparedModel> PrepareModel(const ExperimentSpec& spec, const std::string
     FidelityOptions options;
     options.samples = spec.fidelity_samples;
     // On the reference kernels, the oracle: the figure measures the quantization, not a backend (and the
-    // --isa cap of this process stays free for the benchmarks' child processes).
+    // --isa cap of this process stays free for the benchmarks' child processes) — with the input width the
+    // benchmarked hybrid kernels use (7 bits on oneDNN below VNNI: README "Below VNNI").
     options.kernels.float_backend = FloatBackend::kReference;
+    if (BenchmarksQuantizeInputsToSevenBits(spec)) options.kernels.hybrid_backend = HybridBackend::kReference7Bit;
     auto report = CompareModels(float_graph, quant_graph, options);
     if (!report.ok()) return report.status().WithContext(model.float_path + " vs " + model.quant_path);
     model.fidelity = std::move(report).value();

@@ -66,6 +66,7 @@ ModelFacts FactsFromJson(const nlohmann::json& j) {
     f.top1 = OptionalNumber(out, "top1_agreement");
     f.sqnr_db = OptionalNumber(out, "sqnr_db");
     f.cosine = OptionalNumber(out, "cosine");
+    f.hybrid_input_bits = fidelity.value("hybrid_input_bits", 8);
   }
   return f;
 }

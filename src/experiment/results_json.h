@@ -31,6 +31,7 @@ struct ModelFacts {
   uint64_t float_bytes = 0, quant_bytes = 0;
   std::string float_kernels, quant_kernels;
   std::optional<double> top1, sqnr_db, cosine;  // of the first output, when measured
+  int hybrid_input_bits = 8;                     // of the quantized run the fidelity describes
 };
 
 struct ExperimentSummary {

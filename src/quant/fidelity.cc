@@ -133,6 +133,7 @@ Result<FidelityReport> CompareModels(std::shared_ptr<const Graph> reference, std
   FidelityReport report;
   report.samples = options.samples;
   report.seed = options.seed;
+  report.hybrid_input_bits = options.kernels.HybridInputsAreSevenBit() ? 7 : 8;
   for (size_t o = 0; o < comparisons.size(); ++o) {
     OutputFidelity f = comparisons[o].Finish();
     f.name = ia.output(o).name();
@@ -152,6 +153,7 @@ std::string FidelityReportToJson(const FidelityReport& report, const std::string
   j["samples"] = report.samples;
   j["seed"] = report.seed;
   j["input_range"] = {-1.0, 1.0};
+  j["hybrid_input_bits"] = report.hybrid_input_bits;
   nlohmann::json outputs = nlohmann::json::array();
   for (const OutputFidelity& f : report.outputs) {
     outputs.push_back({{"name", f.name},

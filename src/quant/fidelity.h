@@ -45,6 +45,7 @@ struct OutputFidelity {
 struct FidelityReport {
   int samples = 0;
   uint32_t seed = 1;
+  int hybrid_input_bits = 8;  // how the candidate's hybrid ops quantized their inputs (7 below VNNI on oneDNN)
   std::vector<OutputFidelity> outputs;
 };
 

@@ -49,6 +49,7 @@ std::string EffectTable(const ExperimentSummary& run) {
       sizes = fmt::format("{:.2f} / {:.2f}", MiB(f.float_bytes), MiB(f.quant_bytes));
       if (f.top1) top1 = fmt::format("{:.0f}%", *f.top1 * 100.0);
       if (f.sqnr_db) sqnr = fmt::format("{:.1f}", *f.sqnr_db);
+      if (f.hybrid_input_bits != 8) sqnr += fmt::format(" ({}-bit inputs)", f.hybrid_input_bits);
     }
     row.insert(row.end(), {sizes, top1, sqnr});
     rows.push_back(row);

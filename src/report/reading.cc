@@ -87,7 +87,9 @@ std::string MemorySentence(const experiment::ExperimentSummary& run) {
 
 std::string FidelitySentence(const experiment::ExperimentSummary& run) {
   std::vector<double> top1, sqnr;
+  bool seven_bit = false;
   for (const experiment::ModelFacts& f : run.facts) {
+    seven_bit = seven_bit || f.hybrid_input_bits == 7;
     if (f.top1) top1.push_back(*f.top1 * 100.0);
     if (f.sqnr_db) sqnr.push_back(*f.sqnr_db);
   }
@@ -95,7 +97,9 @@ std::string FidelitySentence(const experiment::ExperimentSummary& run) {
   std::string text = "Against the float models, the quantized outputs have";
   if (!top1.empty()) text += " top-1 agreement " + Range(top1, 0, "%");
   if (!sqnr.empty()) text += std::string(top1.empty() ? "" : " and") + " SQNR " + Range(sqnr, 1, " dB");
-  return text + " (seeded random inputs).";
+  text += " (seeded random inputs";
+  if (seven_bit) text += "; hybrid inputs quantized to 7 bits, as this run's kernels do below VNNI";
+  return text + ").";
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "experiment/final_result_csv.h"
 #include "experiment/results_json.h"
 #include "hw/hardware_fingerprint.h"
+#include "kernels/kernel_factory.h"
 #include "test_support.h"
 #include "tflite_output_samples.h"
 
@@ -84,6 +85,10 @@ TEST(ExperimentCommandTest, EndToEndOnATinyModelThenResumeThenRefuse) {
   EXPECT_NE(summary->facts[0].quant_kernels.find("reference"), std::string::npos) << summary->facts[0].quant_kernels;
   EXPECT_FALSE(summary->facts[0].float_kernels.empty());
   EXPECT_TRUE(summary->facts[0].top1.has_value());
+  // The fidelity describes the quantized runs: 7-bit hybrid inputs where the default kernels use them.
+  const bool seven_bit = KernelConfig{}.HybridInputsAreSevenBit();
+  EXPECT_EQ(summary->facts[0].hybrid_input_bits, seven_bit ? 7 : 8);
+  EXPECT_EQ(Slurp(out + "/report.md").find("(7-bit inputs)") != std::string::npos, seven_bit);
   const auto json = nlohmann::json::parse(Slurp(out + "/results.json"));
   EXPECT_EQ(json.at("trials").size(), 4u);
   EXPECT_FALSE(json.at("tool").at("git_commit").get<std::string>().empty());

@@ -109,6 +109,7 @@ TEST(FidelityTest, JsonReport) {
   EXPECT_EQ(j["reference"], "a.tflite");
   EXPECT_EQ(j["candidate"], "b.tflite");
   EXPECT_EQ(j["samples"], 2);
+  EXPECT_EQ(j["hybrid_input_bits"], KernelConfig{}.HybridInputsAreSevenBit() ? 7 : 8);  // the default kernels
   ASSERT_EQ(j["outputs"].size(), 1u);
   const auto& o = j["outputs"][0];
   EXPECT_TRUE(o["sqnr_db"].is_null());  // identical: infinite SQNR
@@ -118,6 +119,23 @@ TEST(FidelityTest, JsonReport) {
   for (const char* key : {"max_abs_error", "mean_abs_error", "min_cosine", "top5_agreement", "rows", "name"}) {
     EXPECT_TRUE(o.contains(key)) << key;
   }
+}
+
+// The report says how the candidate's hybrid ops quantized their inputs (an experiment below VNNI compares
+// on the 7-bit oracle, as its benchmarks run).
+TEST(FidelityTest, ReportsTheHybridInputWidth) {
+  auto g = testing::FullyConnectedGraph(32, 10);
+  FidelityOptions options{.samples = 1};
+  options.kernels.float_backend = FloatBackend::kReference;
+  options.kernels.hybrid_backend = HybridBackend::kReference7Bit;
+  auto seven = CompareModels(g, g, options);
+  ASSERT_TRUE(seven.ok()) << seven.status().message();
+  EXPECT_EQ(seven->hybrid_input_bits, 7);
+  EXPECT_EQ(nlohmann::json::parse(FidelityReportToJson(*seven, "a", "b"))["hybrid_input_bits"], 7);
+  options.kernels.hybrid_backend = HybridBackend::kReference;
+  auto eight = CompareModels(g, g, options);
+  ASSERT_TRUE(eight.ok());
+  EXPECT_EQ(eight->hybrid_input_bits, 8);
 }
 
 }  // namespace
