@@ -9,22 +9,26 @@ full=false
 [ "${CI:-}" = "true" ] && full=true
 [ "${1:-}" = "--full" ] && full=true
 jobs=$(nproc)
+# Each stage's heading says how long the run has taken so far (CI has a time budget).
+stage() { echo "== $1 (at $((SECONDS / 60))m$((SECONDS % 60))s) =="; }
 
 scripts/install-deps.sh
 scripts/install-node-deps.sh
+stage "Release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQB_BUILD_TESTS=ON  # ON: quickstart.sh leaves it OFF in the cache
 cmake --build build
+stage "Release suite"
 ctest --test-dir build --output-on-failure --no-tests=error -j "$jobs"
 
 if $full; then
-  echo "== AddressSanitizer + UBSan =="
+  stage "AddressSanitizer + UBSan"
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQB_SANITIZE=ON -DQB_BUILD_BENCHMARKS=OFF \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"  # -g1: enough for the sanitizers' stack traces, quicker to build
   cmake --build build-asan
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
-  echo "== libFuzzer: .tflite reader, 60 s =="
+  stage "libFuzzer: .tflite reader, 60 s"
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
     -DQB_BUILD_FUZZERS=ON -DQB_BUILD_TESTS=OFF
   cmake --build build-fuzz --target tflite_reader_fuzzer
@@ -35,6 +39,7 @@ if $full; then
      -print_final_stats=1 "$corpus")
   rm -rf "$corpus"
 
-  echo "== ARM64: cross build, fixture + ARM64 kernel tests under qemu =="
+  stage "ARM64: cross build, fixture + ARM64 kernel tests under qemu"
   scripts/build-arm64.sh --quick
 fi
+stage "done"
