@@ -21,7 +21,7 @@ namespace qb::bench {
 namespace {
 
 void RunGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
-  auto interpreter = TimeGraph(state, graph, backend, "GFLOPs");
+  auto interpreter = TimeGraph(state, graph, BestIsaConfig(backend), "GFLOPs");
   if (!interpreter) return;
   // Layers: the implementation of their one op; models: the backend (their first op may be a reference PAD).
   state.SetLabel(graph->ops.size() == 1 ? interpreter->op_implementation(0) : std::string(FloatBackendName(backend)));

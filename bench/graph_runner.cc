@@ -5,18 +5,19 @@
 
 namespace qb::bench {
 
-KernelConfig BestIsaConfig(FloatBackend backend) {
+KernelConfig BestIsaConfig(FloatBackend backend, HybridBackend hybrid) {
   KernelConfig config;
   auto isa = SelectIsa("");
   if (isa.ok()) config.isa = *isa;
   config.float_backend = backend;
+  config.hybrid_backend = hybrid;
   return config;
 }
 
 std::unique_ptr<Interpreter> TimeGraph(benchmark::State& state, std::shared_ptr<const Graph> graph,
-                                       FloatBackend backend, const char* counter) {
+                                       const KernelConfig& config, const char* counter) {
   InterpreterOptions options;
-  options.kernels = BestIsaConfig(backend);
+  options.kernels = config;
   auto interpreter = Interpreter::Create(graph, options);
   if (!interpreter.ok()) {
     state.SkipWithError(interpreter.status().message().c_str());

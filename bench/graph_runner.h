@@ -13,10 +13,11 @@
 
 namespace qb::bench {
 
-KernelConfig BestIsaConfig(FloatBackend backend);
+// `backend` (and its hybrid family) at $QB_ISA, else the best level.
+KernelConfig BestIsaConfig(FloatBackend backend, HybridBackend hybrid = HybridBackend::kSameAsFloat);
 
 // Runs `graph` until `state` stops; returns the interpreter (nullptr after SkipWithError) for labels.
 std::unique_ptr<Interpreter> TimeGraph(benchmark::State& state, std::shared_ptr<const Graph> graph,
-                                       FloatBackend backend, const char* counter);
+                                       const KernelConfig& config, const char* counter);
 
 }  // namespace qb::bench

@@ -1,7 +1,8 @@
 // Hybrid kernels (float32 activations x int8 weights: dynamic-range quantization) in GOP/s (2 x
 // multiply-accumulates per second), next to the int8 peaks of the same core measured in the same run
 // (int8_peak.h): the layers of float_kernels_bench.cc quantized with every weight INT8, on the reference
-// and on the oneDNN hybrid kernels (their time includes quantizing the input), and the input quantizer
+// on the oneDNN hybrid kernels (7-bit inputs below VNNI) and on quantbench's own (kernels/qgemm; their
+// time includes quantizing the input), and the input quantizer
 // alone in GB/s of float input. One thread; the ISA cap is $QB_ISA (one per process, as in the tool).
 // Not a test: run by hand, see BENCHMARKS.md.
 #include <benchmark/benchmark.h>
@@ -9,12 +10,13 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "conv_layers.h"
 #include "int8_peak.h"
 #include "kernels/kernel_factory.h"
-#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
 #include "models/model_summary.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
@@ -23,8 +25,8 @@
 namespace qb::bench {
 namespace {
 
-void RunHybridGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, FloatBackend backend) {
-  auto interpreter = TimeGraph(state, graph, backend, "GOPs");
+void RunHybridGraph(benchmark::State& state, std::shared_ptr<const Graph> graph, HybridBackend backend) {
+  auto interpreter = TimeGraph(state, graph, BestIsaConfig(FloatBackend::kReference, backend), "GOPs");
   if (interpreter) state.SetLabel(interpreter->op_implementation(0));
 }
 
@@ -44,14 +46,14 @@ void BM_Int8Peak(benchmark::State& state, int64_t (*loop)(int64_t, int32_t*), Is
 
 // The input quantizer alone on a 56x56x256 image (ResNet50's largest 3x3 input), with SAME 3x3 padding.
 void BM_QuantizeImage(benchmark::State& state) {
-  const onednn::U8ImageLayout layout{56, 56, 256, 1, 1, 1, 1};
+  const U8ImageLayout layout{56, 56, 256, 1, 1, 1, 1};
   std::vector<float> x(layout.InputSize());
   std::mt19937 rng(1);
   std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
   for (float& v : x) v = dist(rng);
   std::vector<uint8_t> u(layout.PaddedSize());
   for (auto _ : state) {
-    benchmark::DoNotOptimize(onednn::QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data()));
+    benchmark::DoNotOptimize(QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data()));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
 }
@@ -76,11 +78,13 @@ void RegisterAll() {
     auto quantized = QuantizeDynamicRange(**built, DynamicRangeOptions{.min_elements = 1});
     if (!quantized.ok()) continue;
     std::shared_ptr<const Graph> graph = quantized->graph;
-    for (FloatBackend backend : {FloatBackend::kReference, FloatBackend::kOneDnn}) {
-      const std::string name = std::string("hybrid_layer/") + layer.name + "/" + std::string(FloatBackendName(backend));
+    const std::pair<HybridBackend, const char*> backends[] = {
+        {HybridBackend::kReference, "reference"}, {HybridBackend::kOneDnn, "onednn"}, {HybridBackend::kQGemm, "qgemm"}};
+    for (const auto& [backend, backend_name] : backends) {
+      const std::string name = std::string("hybrid_layer/") + layer.name + "/" + backend_name;
       benchmark::RegisterBenchmark(name.c_str(), [graph, backend](benchmark::State& s) {
         RunHybridGraph(s, graph, backend);
-      })->Unit(benchmark::kMillisecond)->MinTime(backend == FloatBackend::kReference ? 0.1 : 0.5);
+      })->Unit(benchmark::kMillisecond)->MinTime(backend == HybridBackend::kReference ? 0.1 : 0.5);
     }
   }
 }

@@ -14,7 +14,7 @@ quick=false
 build=build-arm64
 sysroot="$PWD/$build/sysroot"
 jobs=$(nproc)
-arm_tests='Arm(Hybrid|Isa)Test'
+arm_tests='QGemm(Hybrid|Isa)Test'
 
 scripts/install-arm64-deps.sh
 [ -d "$sysroot/usr/include" ] || scripts/make-arm64-sysroot.sh "$sysroot"
@@ -27,7 +27,7 @@ configure() {
 }
 configure "${cpus[0]}"
 if $quick; then
-  cmake --build "$build" --target fixture_tests kernels_arm_tests
+  cmake --build "$build" --target fixture_tests kernels_qgemm_tests
 else
   cmake --build "$build"
 fi

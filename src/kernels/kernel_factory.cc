@@ -10,19 +10,20 @@
 #ifdef QB_HAVE_XNNPACK
 #include "kernels/xnnpack/xnnpack_backend.h"
 #endif
-#if defined(__aarch64__)
-#include "kernels/arm/arm_hybrid_kernels.h"
+#ifdef QB_HAVE_QGEMM
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
 #endif
 
 namespace qb {
 
 bool KernelConfig::HybridInputsAreSevenBit() const {
-  if (hybrid_backend == HybridBackend::kReference7Bit) return true;
+  switch (ResolvedHybridBackend()) {
+    case HybridBackend::kReference7Bit: return true;
 #ifdef QB_HAVE_ONEDNN
-  return OneDnnHybrid() && OneDnnHybridInputsAreSevenBit(isa);
-#else
-  return false;
+    case HybridBackend::kOneDnn: return OneDnnHybridInputsAreSevenBit(isa);
 #endif
+    default: return false;
+  }
 }
 
 IsaLevel KernelConfig::DefaultIsa() {
@@ -31,13 +32,19 @@ IsaLevel KernelConfig::DefaultIsa() {
   return IsaLevelsOfThisArch().empty() ? IsaLevel::kAvx2 : IsaLevelsOfThisArch().front();
 }
 
-bool KernelConfig::OneDnnHybrid() const {
-#ifdef QB_HAVE_ONEDNN
-  return hybrid_backend == HybridBackend::kOneDnn ||
-         (hybrid_backend == HybridBackend::kSameAsFloat && float_backend == FloatBackend::kOneDnn);
-#else
-  return false;
+HybridBackend KernelConfig::ResolvedHybridBackend() const {
+  HybridBackend resolved = hybrid_backend;
+  if (resolved == HybridBackend::kSameAsFloat) {
+    switch (float_backend) {
+      case FloatBackend::kReference: resolved = HybridBackend::kReference; break;
+      case FloatBackend::kXnnpack: resolved = HybridBackend::kQGemm; break;
+      case FloatBackend::kOneDnn: resolved = HybridBackend::kOneDnn; break;
+    }
+  }
+#ifndef QB_HAVE_ONEDNN
+  if (resolved == HybridBackend::kOneDnn) resolved = HybridBackend::kReference;
 #endif
+  return resolved;
 }
 
 Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads) {
@@ -97,32 +104,35 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   return nullptr;
 }
 
-// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr. On x86-64 it is oneDNN's int8
-// (its 7-bit input below VNNI is described in onednn_backend.h); on ARM64 quantbench's own NEON / dotprod
-// kernels (src/kernels/arm), unless the reference kernels are asked for.
+// The hybrid backend's kernel for `op` (hybrid forms only), or nullptr (then the reference runs it).
 std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  if (config.hybrid_backend == HybridBackend::kReference7Bit && IsHybridWeightedForm(io)) {
-    switch (op.type) {
-      case OpType::kConv2D: return MakeFloatConv2DKernel(HybridInputBits::k7);
-      case OpType::kDepthwiseConv2D: return MakeFloatDepthwiseConv2DKernel(HybridInputBits::k7);
-      case OpType::kFullyConnected: return MakeFloatFullyConnectedKernel(HybridInputBits::k7);
-      default: return nullptr;
-    }
-  }
+  switch (config.ResolvedHybridBackend()) {
+    case HybridBackend::kReference7Bit:
+      if (!IsHybridWeightedForm(io)) return nullptr;
+      switch (op.type) {
+        case OpType::kConv2D: return MakeFloatConv2DKernel(HybridInputBits::k7);
+        case OpType::kDepthwiseConv2D: return MakeFloatDepthwiseConv2DKernel(HybridInputBits::k7);
+        case OpType::kFullyConnected: return MakeFloatFullyConnectedKernel(HybridInputBits::k7);
+        default: return nullptr;
+      }
+    case HybridBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
-  if (config.OneDnnHybrid()) return CreateOneDnnHybridKernel(op, io, config.isa);
+      return CreateOneDnnHybridKernel(op, io, config.isa);
+#else
+      return nullptr;
 #endif
-#if defined(__aarch64__)
-  const bool reference = config.hybrid_backend == HybridBackend::kReference ||
-                         (config.hybrid_backend == HybridBackend::kSameAsFloat &&
-                          config.float_backend == FloatBackend::kReference);
-  if (!reference) {
-    const ArmIsa level = config.isa == IsaLevel::kDotprod ? ArmIsa::kNeonDot : ArmIsa::kNeon;
-    Result<std::unique_ptr<OpKernel>> kernel = CreateArmHybridKernel(op, io, level);
-    return kernel.ok() ? std::move(kernel).value() : nullptr;
+    case HybridBackend::kQGemm: {
+#ifdef QB_HAVE_QGEMM
+      Result<std::unique_ptr<OpKernel>> kernel = CreateQGemmHybridKernel(op, io, QGemmIsaFor(config.isa));
+      return kernel.ok() ? std::move(kernel).value() : nullptr;
+#else
+      return nullptr;
+#endif
+    }
+    case HybridBackend::kSameAsFloat:  // resolved above
+    case HybridBackend::kReference:
+      return nullptr;
   }
-#endif
-  (void)op, (void)io, (void)config;
   return nullptr;
 }
 

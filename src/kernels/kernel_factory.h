@@ -2,9 +2,8 @@
 // configuration selects, in order, for a kernel; a backend returns nullptr for an op or form (e.g. a
 // hybrid int8 filter) it does not handle, and the reference kernel is used when none does.
 //   float ops (float32 activations and weights): the selected float backend (onednn, xnnpack)
-//   hybrid ops (float32 activations x int8 weights): the hybrid backend — oneDNN int8 on x86-64 (by
-//     default when oneDNN is the float backend; own NEON/dotprod kernels on ARM64 will slot in the same
-//     way) — else the reference
+//   hybrid ops (float32 activations x int8 weights): the hybrid backend (KernelConfig::ResolvedHybridBackend)
+//     — oneDNN int8 or quantbench's own int8 kernels (kernels/qgemm) — else the reference
 //   everything else: reference
 #pragma once
 
@@ -19,11 +18,13 @@
 
 namespace qb {
 
-// Who runs the hybrid ops: by default the float backend's family (oneDNN int8 when the float backend is
-// onednn, else the reference); set explicitly to test the hybrid kernels alone (float ops on the reference).
-// kReference7Bit is the reference quantizing hybrid inputs to 7 bits (reference/hybrid_quantize.h): the
-// oracle of the oneDNN hybrid kernels under caps below VNNI, for tests only.
-enum class HybridBackend { kSameAsFloat, kOneDnn, kReference, kReference7Bit };
+// Who runs the hybrid ops. By default (kSameAsFloat) the float backend's family: with onednn, oneDNN int8
+// (on 7-bit inputs below VNNI, where its int8 would otherwise saturate: onednn_backend.h); with xnnpack,
+// quantbench's own kernels (kernels/qgemm: NEON/dotprod on ARM64, AVX2 on x86-64; always TensorFlow Lite's
+// 8-bit inputs); with reference, the reference. Set explicitly to test or compare the hybrid kernels alone
+// (kQGemm: the exact 8-bit AVX2 path on x86-64); kReference7Bit is the reference quantizing hybrid inputs
+// to 7 bits (reference/hybrid_quantize.h), the 7-bit oneDNN path's oracle.
+enum class HybridBackend { kSameAsFloat, kOneDnn, kQGemm, kReference, kReference7Bit };
 
 struct KernelConfig {
   FloatBackend float_backend = DefaultFloatBackend();
@@ -33,8 +34,10 @@ struct KernelConfig {
 
   // The best ISA level of this CPU (the first one of the build's architecture when it has none).
   static IsaLevel DefaultIsa();
-  // Whether the hybrid ops run on oneDNN (hybrid_backend resolved; false when oneDNN is not built).
-  bool OneDnnHybrid() const;
+  // hybrid_backend with kSameAsFloat resolved as above (kOneDnn only where oneDNN is built, else kReference).
+  HybridBackend ResolvedHybridBackend() const;
+  // Whether the hybrid ops run on oneDNN.
+  bool OneDnnHybrid() const { return ResolvedHybridBackend() == HybridBackend::kOneDnn; }
   // Whether the hybrid ops quantize their inputs to 7 bits instead of 8: the kReference7Bit oracle, or
   // oneDNN under a cap below avx512_core_vnni (onednn_backend.h).
   bool HybridInputsAreSevenBit() const;

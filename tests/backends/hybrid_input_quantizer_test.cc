@@ -1,5 +1,5 @@
-// The oneDNN hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
-// value for value, on 8 and 7 bits: rounding ties, values far outside the range, infinities, NaN, signed
+// The x86-64 hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
+// value for value, on 8 and 7 bits (u8 for oneDNN) and as int8 (the own kernels): rounding ties, values far outside the range, infinities, NaN, signed
 // zeros, all-zero images, lengths around its 32-value step, and the zero-point padding it writes.
 #include <gtest/gtest.h>
 
@@ -7,14 +7,12 @@
 #include <limits>
 #include <random>
 
-#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
 #include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
 namespace {
 
-using onednn::QuantizeImageToU8;
-using onednn::U8ImageLayout;
 
 // Checks one image of `values` (a 1 x n x 1 layout) on both widths.
 void ExpectSameAsReference(const std::vector<float>& values) {
@@ -24,13 +22,20 @@ void ExpectSameAsReference(const std::vector<float>& values) {
     const QuantizedImage expected = QuantizeImageAsymmetric(values.data(), values.size(), q.data(), bits);
     std::vector<uint8_t> u(values.size());
     const U8ImageLayout layout{1, static_cast<int32_t>(values.size()), 1};
-    const onednn::U8Image actual = QuantizeImageToU8(values.data(), layout, bits, u.data());
+    const U8Image actual = QuantizeImageToU8(values.data(), layout, bits, u.data());
     EXPECT_EQ(actual.scale, expected.scale);
     EXPECT_EQ(actual.zero_point, expected.zero_point - range.min);
     for (size_t i = 0; i < values.size(); ++i) {
       ASSERT_EQ(int{u[i]}, q[i] - range.min) << "value " << values[i] << " at " << i;
     }
   }
+  // The own kernels' signed form (8 bits): the reference's int8 values themselves.
+  std::vector<int8_t> expected(values.size()), actual(values.size());
+  const QuantizedImage reference = QuantizeImageAsymmetric(values.data(), values.size(), expected.data());
+  const QuantizedImage s8 = QuantizeImageToS8(values.data(), values.size(), actual.data());
+  EXPECT_EQ(s8.scale, reference.scale);
+  EXPECT_EQ(s8.zero_point, reference.zero_point);
+  for (size_t i = 0; i < values.size(); ++i) ASSERT_EQ(actual[i], expected[i]) << "value " << values[i] << " at " << i;
 }
 
 TEST(HybridInputQuantizerTest, MatchesReferenceOnRandomImagesOfEveryTailLength) {
@@ -73,7 +78,7 @@ TEST(HybridInputQuantizerTest, PaddingHoldsTheZeroPoint) {
   std::vector<float> x(layout.InputSize());
   for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) - 10.0f;
   std::vector<uint8_t> u(layout.PaddedSize(), 0xEE);
-  const onednn::U8Image image = QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data());
+  const U8Image image = QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data());
   std::vector<int8_t> q(x.size());
   QuantizeImageAsymmetric(x.data(), x.size(), q.data());
   const int padded_w = 3 + 2 + 1;

@@ -22,7 +22,7 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
-#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
 #include "kernels/reference/activation.h"
 #include "kernels/reference/hybrid_quantize.h"
 

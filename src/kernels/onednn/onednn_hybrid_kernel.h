@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
 #include "kernels/onednn/hybrid_output_stage.h"
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_kernels.h"

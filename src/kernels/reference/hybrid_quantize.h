@@ -109,6 +109,8 @@ class HybridOutputTerms {
   float scale(size_t c) const { return scale_[c]; }
   float bias_in_accumulator_units(size_t c) const { return bias_in_acc_[c]; }  // 0 when not folded
   float unfolded_bias(size_t c) const { return bias_[c]; }                      // 0 when folded
+  const float* scales() const { return scale_.data(); }                          // for vector loops
+  const float* biases_in_accumulator_units() const { return bias_in_acc_.data(); }
 
  private:
   std::vector<float> scale_, bias_in_acc_, bias_;

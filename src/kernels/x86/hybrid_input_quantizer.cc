@@ -3,13 +3,13 @@
 // (HybridInputParameters), the same rounding (vroundps in the current mode = nearbyint), clamps with the
 // same results (QuantizeEight). 32 values per step: four 8-lane int32 vectors packed to 32 bytes, written
 // row by row into the padded image; the tail uses the scalar formula.
-#include "kernels/onednn/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
 
 #include <immintrin.h>
 
 #include <algorithm>
 
-namespace qb::onednn {
+namespace qb {
 namespace {
 
 void MinMax(const float* x, size_t n, float* lo, float* hi) {
@@ -56,13 +56,15 @@ inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256 offset, __m2
 
 namespace {
 
-// Quantizes n values of one image row into u.
-void QuantizeRow(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range, uint8_t* u) {
+// Quantizes n values of one image row into u; `flip` is XORed into every byte (0x80: u - 128 as int8).
+void QuantizeRow(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range, uint8_t* u,
+                 uint8_t flip = 0) {
   const float inverse_scale = 1.0f / params.scale;
   const __m256 inverse = _mm256_set1_ps(inverse_scale);
   const __m256 offset = _mm256_set1_ps(static_cast<float>(params.zero_point - range.min));
   const __m256 u_max = _mm256_set1_ps(static_cast<float>(range.max - range.min));
   const __m256i unshuffle = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+  const __m256i flip_bytes = _mm256_set1_epi8(static_cast<char>(flip));
   size_t i = 0;
   for (; i + 32 <= n; i += 32) {
     const __m256i a = QuantizeEight(x + i, inverse, offset, u_max);
@@ -70,10 +72,11 @@ void QuantizeRow(const float* x, size_t n, const QuantizedImage& params, HybridI
     const __m256i c = QuantizeEight(x + i + 16, inverse, offset, u_max);
     const __m256i d = QuantizeEight(x + i + 24, inverse, offset, u_max);
     const __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(u + i), _mm256_permutevar8x32_epi32(bytes, unshuffle));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(u + i),
+                        _mm256_xor_si256(_mm256_permutevar8x32_epi32(bytes, unshuffle), flip_bytes));
   }
   for (; i < n; ++i) {
-    u[i] = static_cast<uint8_t>(QuantizeHybridValue(x[i], inverse_scale, params.zero_point, range) - range.min);
+    u[i] = static_cast<uint8_t>((QuantizeHybridValue(x[i], inverse_scale, params.zero_point, range) - range.min) ^ flip);
   }
 }
 
@@ -104,4 +107,17 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
   return image;
 }
 
-}  // namespace qb::onednn
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q) {
+  float lo = 0.0f, hi = 0.0f;
+  MinMax(x, n, &lo, &hi);
+  const QuantizedImage params = HybridInputParameters(lo, hi, HybridInputBits::k8);
+  if (hi == lo) {
+    std::fill(q, q + n, int8_t{0});
+  } else {
+    // u = q + 128 with the top bit flipped is q's two's-complement byte.
+    QuantizeRow(x, n, params, InputRangeOf(HybridInputBits::k8), reinterpret_cast<uint8_t*>(q), 0x80);
+  }
+  return params;
+}
+
+}  // namespace qb

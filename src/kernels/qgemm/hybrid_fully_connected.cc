@@ -1,13 +1,14 @@
-// Hybrid FULLY_CONNECTED for ARM64: 4 input rows at a time, each quantized on its own into a padded row
-// of scratch with the reference's QuantizeImageAsymmetric (its own scale and zero point), multiplied
+// Hybrid FULLY_CONNECTED of the own kernels (every architecture): 4 input rows at a time, each quantized
+// on its own into a padded row of scratch (QuantizerFor: the reference's QuantizeImageAsymmetric or its
+// exact copy; its own scale and zero point), multiplied
 // with the packed [Cout][K] weights by the 4x4c16 GEMM (qgemm.h).
 #include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
 
-#include "kernels/arm/arm_hybrid_kernels.h"
-#include "kernels/arm/qgemm.h"
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
+#include "kernels/qgemm/qgemm.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/hybrid_quantize.h"
 #include "kernels/reference/kernel_checks.h"
@@ -15,9 +16,10 @@
 namespace qb {
 namespace {
 
-class ArmHybridFullyConnectedKernel final : public OpKernel {
+class QGemmHybridFullyConnectedKernel final : public OpKernel {
  public:
-  explicit ArmHybridFullyConnectedKernel(ArmIsa isa) : isa_(isa), tile_(QGemmTileFor(isa)) {}
+  explicit QGemmHybridFullyConnectedKernel(QGemmIsa isa)
+      : isa_(isa), tile_(QGemmTileFor(isa)), quantize_(QuantizerFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));  // the reference's checks
@@ -45,7 +47,7 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
       for (int32_t m = 0; m < kQGemmRows; ++m) {
         const int32_t r = r0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
         int8_t* row = quantized + int64_t{m} * weights_.padded_depth;
-        const QuantizedImage q = QuantizeImageAsymmetric(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+        const QuantizedImage q = quantize_(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
         std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
         tile.rows[m] = row;
         tile.zero_points[m] = q.zero_point;
@@ -58,12 +60,13 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return "arm gemm qs8_qc8w_gemm_4x4c16_" + std::string(ArmIsaName(isa_));
+    return "qgemm gemm qs8_qc8w_gemm_4x4c16_" + std::string(QGemmIsaName(isa_));
   }
 
  private:
-  ArmIsa isa_;
+  QGemmIsa isa_;
   QGemmTileFn tile_;
+  QuantizeImageFn quantize_;
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   PackedQGemmWeights weights_;
@@ -72,8 +75,8 @@ class ArmHybridFullyConnectedKernel final : public OpKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeArmHybridFullyConnectedKernel(ArmIsa isa) {
-  return std::make_unique<ArmHybridFullyConnectedKernel>(isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa) {
+  return std::make_unique<QGemmHybridFullyConnectedKernel>(isa);
 }
 
 }  // namespace qb

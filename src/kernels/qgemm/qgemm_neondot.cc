@@ -5,7 +5,7 @@
 // the int32x4 accumulator acc[m][n]; the four lanes are summed once at the end.
 #include <arm_neon.h>
 
-#include "kernels/arm/qgemm_microkernels.h"
+#include "kernels/qgemm/qgemm_microkernels.h"
 
 namespace qb {
 

@@ -1,5 +1,6 @@
-// Hybrid CONV_2D for ARM64 (groups = 1): the image is quantized into scratch with the reference's
-// QuantizeImageAsymmetric, then 4 output positions at a time are unrolled (im2col) into rows of
+// Hybrid CONV_2D of the own kernels (every architecture; groups = 1): the image is quantized into scratch
+// (QuantizerFor: the reference's QuantizeImageAsymmetric or its exact copy), then 4 output positions at a
+// time are unrolled (im2col) into rows of
 // KH * KW * Cin values in the filter's [Cout][KH][KW][Cin] order, padded taps holding the zero point
 // (so they add exactly 0), and multiplied with the packed filter by the 4x4c16 GEMM (qgemm.h).
 // A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image.
@@ -8,18 +9,19 @@
 #include <memory>
 #include <string>
 
-#include "kernels/arm/arm_hybrid_kernels.h"
-#include "kernels/arm/scratch.h"
-#include "kernels/arm/qgemm.h"
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
+#include "kernels/qgemm/scratch.h"
+#include "kernels/qgemm/qgemm.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 
 namespace qb {
 namespace {
 
-class ArmHybridConv2DKernel final : public OpKernel {
+class QGemmHybridConv2DKernel final : public OpKernel {
  public:
-  explicit ArmHybridConv2DKernel(ArmIsa isa) : isa_(isa), tile_(QGemmTileFor(isa)) {}
+  explicit QGemmHybridConv2DKernel(QGemmIsa isa)
+      : isa_(isa), tile_(QGemmTileFor(isa)), quantize_(QuantizerFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatConv2DKernel()->Prepare(op, io));  // the reference's checks and messages
@@ -48,8 +50,7 @@ class ArmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const int32_t positions = w.out_h * w.out_w;
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = QuantizeImageAsymmetric(input + b * conv_.InputImageSize(in_c_),
-                                                       conv_.InputImageSize(in_c_), image);
+      const QuantizedImage q = quantize_(input + b * conv_.InputImageSize(in_c_), conv_.InputImageSize(in_c_), image);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       QGemmRowTile tile;
       std::fill(std::begin(tile.zero_points), std::end(tile.zero_points), q.zero_point);
@@ -70,8 +71,8 @@ class ArmHybridConv2DKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return std::string("arm ") + (direct_rows_ ? "gemm" : "im2col+gemm") + " qs8_qc8w_gemm_4x4c16_" +
-           std::string(ArmIsaName(isa_));
+    return std::string("qgemm ") + (direct_rows_ ? "gemm" : "im2col+gemm") + " qs8_qc8w_gemm_4x4c16_" +
+           std::string(QGemmIsaName(isa_));
   }
 
  private:
@@ -94,8 +95,9 @@ class ArmHybridConv2DKernel final : public OpKernel {
     return row;
   }
 
-  ArmIsa isa_;
+  QGemmIsa isa_;
   QGemmTileFn tile_;
+  QuantizeImageFn quantize_;
   int32_t in_c_ = 0, out_c_ = 0;
   FloatConvSetup conv_;
   PackedQGemmWeights weights_;
@@ -104,6 +106,6 @@ class ArmHybridConv2DKernel final : public OpKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeArmHybridConv2DKernel(ArmIsa isa) { return std::make_unique<ArmHybridConv2DKernel>(isa); }
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa) { return std::make_unique<QGemmHybridConv2DKernel>(isa); }
 
 }  // namespace qb

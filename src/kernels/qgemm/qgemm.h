@@ -1,4 +1,4 @@
-// Hybrid int8 GEMM for ARM64: C[m][n] = finish(m, n, Σ_k (A[m][k] - zero_point[m]) * B[n][k]), where A
+// Hybrid int8 GEMM of the own hybrid kernels: C[m][n] = finish(m, n, Σ_k (A[m][k] - zero_point[m]) * B[n][k]), where A
 // holds rows of dynamically quantized activations (one zero point and output terms per row), B constant
 // per-channel INT8 weights, and finish the reference epilogue + activation (hybrid_quantize.h).
 //
@@ -16,15 +16,12 @@
 #include <vector>
 
 #include "core/aligned_buffer.h"
-#include "kernels/arm/arm_isa.h"
-#include "kernels/arm/qgemm_microkernels.h"
+#include "kernels/qgemm/qgemm_microkernels.h"
 #include "kernels/reference/activation.h"
 #include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
 
-// The microkernel of min(isa, DetectArmIsa()): qs8_qc8w_gemm_4x4c16_neondot or _neon.
-QGemmTileFn QGemmTileFor(ArmIsa isa);
 
 // Weights [N][K] packed once at Prepare, with what the epilogue needs per channel.
 struct PackedQGemmWeights {

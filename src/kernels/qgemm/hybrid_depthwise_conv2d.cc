@@ -1,8 +1,9 @@
-// Hybrid DEPTHWISE_CONV_2D for ARM64: the image is quantized into scratch with the reference's
-// QuantizeImageAsymmetric; with a depth multiplier above 1 it is then widened to one value per output
+// Hybrid DEPTHWISE_CONV_2D of the own kernels (every architecture): the image is quantized into scratch
+// (QuantizerFor: the reference's QuantizeImageAsymmetric or its exact copy); with a depth multiplier above
+// 1 it is then widened to one value per output
 // channel (channel oc holds input channel oc / multiplier), so the kernel always pairs input and filter
 // channel by channel. Per output position the taps that read the input (padded taps add 0 and are left out)
-// are handed to the NEON microkernel (dwconv_microkernels.h) as pointers, then rescaled like the reference.
+// are handed to the level's microkernel (dwconv_microkernels.h) as pointers, then rescaled like the reference.
 // The filter [1, KH, KW, Cout] is used in its own layout: one row of Cout weights per tap.
 #include <algorithm>
 #include <cstring>
@@ -10,17 +11,18 @@
 #include <string>
 #include <vector>
 
-#include "kernels/arm/arm_hybrid_kernels.h"
-#include "kernels/arm/scratch.h"
-#include "kernels/arm/dwconv_microkernels.h"
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
+#include "kernels/qgemm/scratch.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 
 namespace qb {
 namespace {
 
-class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
+class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  public:
+  explicit QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) : microkernel_(DwconvFor(isa)), quantize_(QuantizerFor(isa)) {}
+
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatDepthwiseConv2DKernel()->Prepare(op, io));  // the reference's checks
     in_c_ = io.in(0).dim(3);
@@ -51,7 +53,7 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = QuantizeImageAsymmetric(input + b * ImageBytes(), ImageBytes(), image);
+      const QuantizedImage q = quantize_(input + b * ImageBytes(), ImageBytes(), image);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
@@ -63,7 +65,7 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
             tap_weights_[static_cast<size_t>(taps)] = filter + (int64_t{ky} * w.kernel_w + kx) * out_c_;
             ++taps;
           });
-          qs8_qc8w_dwconv_acc32_neon(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
+          microkernel_.fn(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
           float* out = y + (int64_t{oy} * w.out_w + ox) * out_c_;
           for (int32_t c = 0; c < out_c_; ++c) {
             out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));
@@ -73,7 +75,7 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
-  std::string Implementation() const override { return "arm indirect qs8_qc8w_dwconv_acc32_neon"; }
+  std::string Implementation() const override { return "qgemm indirect " + std::string(microkernel_.name); }
 
  private:
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
@@ -89,6 +91,8 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
+  DwconvMicrokernel microkernel_;
+  QuantizeImageFn quantize_;
   int32_t in_c_ = 0, out_c_ = 0, multiplier_ = 1;
   FloatConvSetup conv_;
   AlignedBuffer weights_;
@@ -97,8 +101,8 @@ class ArmHybridDepthwiseConv2DKernel final : public OpKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeArmHybridDepthwiseConv2DKernel() {
-  return std::make_unique<ArmHybridDepthwiseConv2DKernel>();
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) {
+  return std::make_unique<QGemmHybridDepthwiseConv2DKernel>(isa);
 }
 
 }  // namespace qb

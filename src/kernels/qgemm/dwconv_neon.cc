@@ -4,7 +4,7 @@
 // take the scalar loop.
 #include <arm_neon.h>
 
-#include "kernels/arm/dwconv_microkernels.h"
+#include "kernels/qgemm/dwconv_microkernels.h"
 
 namespace qb {
 

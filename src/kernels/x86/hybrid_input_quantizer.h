@@ -1,5 +1,6 @@
-// The input side of the oneDNN hybrid kernels: one image (or one fully connected row) of float32 values
-// quantized exactly as the reference does (hybrid_quantize.h), written as the unsigned bytes oneDNN's
+// The input side of the x86-64 hybrid kernels, AVX2 (the lowest x86-64 ISA cap; this file's .cc alone is
+// compiled with -mavx2): one image (or one fully connected row) of float32 values quantized exactly as the
+// reference does (hybrid_quantize.h). For the oneDNN hybrid kernels, written as the unsigned bytes oneDNN's
 // u8 x s8 primitives read: u = q - range.min (q + 128 for 8 bits, q + 64 for 7 bits), with the zero
 // point shifted the same way. The reference's integer products are then recovered exactly by oneDNN's
 // source zero point: (u - u_zero_point) * w = (q - zero_point) * w.
@@ -10,7 +11,7 @@
 
 #include "kernels/reference/hybrid_quantize.h"
 
-namespace qb::onednn {
+namespace qb {
 
 struct U8Image {
   float scale = 1.0f;         // the reference's input scale
@@ -30,4 +31,8 @@ struct U8ImageLayout {
 // Two passes over x (min/max, then quantize and store), AVX2; `u` holds layout.PaddedSize() bytes.
 U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u);
 
-}  // namespace qb::onednn
+// For quantbench's own kernels (kernels/qgemm): QuantizeImageAsymmetric(x, n, q) of the reference, 8 bits,
+// value for value — the same int8 values, scale and zero point.
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q);
+
+}  // namespace qb

@@ -1,5 +1,6 @@
-// The ARM64 hybrid kernels (src/kernels/arm) against the reference hybrid kernels, bit for bit, at every
-// ISA level this CPU offers (dotprod skips where absent): odd shapes, strides, padding, dilation, depth
+// quantbench's own hybrid kernels (src/kernels/qgemm) against the reference hybrid kernels, bit for bit, at
+// every ISA level of the build's architecture the CPU offers (ARM64: neon, neondot — skipped where absent;
+// x86-64: avx2): odd shapes, strides, padding, dilation, depth
 // multipliers, per-tensor and per-channel scales, fused activations, full-range INT8 weights (-128 too).
 #include <gtest/gtest.h>
 
@@ -11,25 +12,30 @@
 #include <vector>
 
 #include "../float_test_util.h"
-#include "kernels/arm/arm_hybrid_kernels.h"
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
 
 namespace qb {
 // gtest prints the level by name ("neondot") in test lists and failures.
-inline void PrintTo(ArmIsa isa, std::ostream* os) { *os << ArmIsaName(isa); }
+inline void PrintTo(QGemmIsa isa, std::ostream* os) { *os << QGemmIsaName(isa); }
 }  // namespace qb
 
 namespace qb::testing {
 namespace {
 
-// The ARM64 kernel at level L, or an error when the factory does not take the op.
-template <ArmIsa L>
-Result<std::unique_ptr<OpKernel>> ArmKernelAt(const Op& op, const KernelIo& io) {
-  QB_ASSIGN_OR_RETURN(std::unique_ptr<OpKernel> kernel, CreateArmHybridKernel(op, io, L));
-  if (!kernel) return Errorf("no ARM64 hybrid kernel for this op");
+// The own kernel at level L, or an error when the factory does not take the op.
+template <QGemmIsa L>
+Result<std::unique_ptr<OpKernel>> QGemmKernelAt(const Op& op, const KernelIo& io) {
+  QB_ASSIGN_OR_RETURN(std::unique_ptr<OpKernel> kernel, CreateQGemmHybridKernel(op, io, L));
+  if (!kernel) return Errorf("no own hybrid kernel for this op");
   return kernel;
 }
-OpHarness::Factory ArmFactory(ArmIsa level) {
-  return level == ArmIsa::kNeon ? &ArmKernelAt<ArmIsa::kNeon> : &ArmKernelAt<ArmIsa::kNeonDot>;
+OpHarness::Factory QGemmFactory(QGemmIsa level) {
+  switch (level) {
+    case QGemmIsa::kNeon: return &QGemmKernelAt<QGemmIsa::kNeon>;
+    case QGemmIsa::kNeonDot: return &QGemmKernelAt<QGemmIsa::kNeonDot>;
+    case QGemmIsa::kAvx2: return &QGemmKernelAt<QGemmIsa::kAvx2>;
+  }
+  return nullptr;
 }
 
 // Seeded INT8 values over the full range [-128, 127].
@@ -59,15 +65,15 @@ int32_t OutputSize(Padding padding, int32_t in, int32_t kernel, int32_t stride, 
   return padding == Padding::kSame ? (in + stride - 1) / stride : (in - effective + stride) / stride;
 }
 
-// Runs `build` twice, once on the reference kernel and once on the ARM64 kernel at `level`, and expects
-// identical output bits. Returns the ARM64 kernel's Implementation().
+// Runs `build` twice, once on the reference kernel and once on the own kernel at `level`, and expects
+// identical output bits. Returns the own kernel's Implementation().
 template <typename Build>
-std::string ExpectBitExact(ArmIsa level, OpType type, const OpOptions& options, Build build) {
+std::string ExpectBitExact(QGemmIsa level, OpType type, const OpOptions& options, Build build) {
   OpHarness reference(type, options);
   build(reference);
   OpHarness arm(type, options);
   build(arm);
-  arm.set_factory(ArmFactory(level));
+  arm.set_factory(QGemmFactory(level));
   const std::vector<float> expected = RunFloat(reference);
   const std::vector<float> actual = RunFloat(arm);
   EXPECT_EQ(actual.size(), expected.size());
@@ -75,25 +81,24 @@ std::string ExpectBitExact(ArmIsa level, OpType type, const OpOptions& options, 
   size_t mismatches = 0;
   for (size_t i = 0; i < actual.size() && mismatches < 5; ++i) {
     if (std::bit_cast<uint32_t>(actual[i]) != std::bit_cast<uint32_t>(expected[i])) {
-      ADD_FAILURE() << "element " << i << ": arm " << actual[i] << " vs reference " << expected[i];
+      ADD_FAILURE() << "element " << i << ": own " << actual[i] << " vs reference " << expected[i];
       ++mismatches;
     }
   }
   return arm.kernel().Implementation();
 }
 
-class ArmHybridTest : public ::testing::TestWithParam<ArmIsa> {
+class QGemmHybridTest : public ::testing::TestWithParam<QGemmIsa> {
  public:
   void SetUp() override {
-    if (GetParam() > DetectArmIsa()) {
-      GTEST_SKIP() << "this CPU has no " << ArmIsaName(GetParam()) << " (HWCAP); best is "
-                   << ArmIsaName(DetectArmIsa());
+    if (CapQGemmIsa(GetParam()) != GetParam()) {
+      GTEST_SKIP() << "this CPU has no " << QGemmIsaName(GetParam()) << "; best is " << QGemmIsaName(DetectQGemmIsa());
     }
   }
   // GEMM kernels name the microkernel that ran, ending in its level ("..._neon", "..._neondot"): a cap to
-  // NEON must be obeyed on a dotprod CPU. (Depthwise is NEON at every level.)
+  // NEON must be obeyed on a dotprod CPU. (Depthwise has one microkernel per architecture.)
   void ExpectLevel(const std::string& implementation) {
-    EXPECT_TRUE(implementation.ends_with("_" + std::string(ArmIsaName(GetParam())))) << implementation;
+    EXPECT_TRUE(implementation.ends_with("_" + std::string(QGemmIsaName(GetParam())))) << implementation;
   }
 };
 
@@ -104,7 +109,7 @@ struct ConvCase {
   float lo, hi;  // input range
 };
 
-void RunConvCase(ArmIsa level, const ConvCase& c, uint32_t seed, ArmHybridTest& test) {
+void RunConvCase(QGemmIsa level, const ConvCase& c, uint32_t seed, QGemmHybridTest& test) {
   SCOPED_TRACE(::testing::Message() << "conv case seed " << seed);
   const auto& o = c.options;
   const int32_t out_h = OutputSize(o.padding, c.in_h, c.kernel_h, o.stride_h, o.dilation_h);
@@ -133,7 +138,7 @@ Conv2DOptions Conv(Padding padding, int32_t stride_h, int32_t stride_w, int32_t 
                        .dilation_w = dilation_w, .dilation_h = dilation_h};
 }
 
-TEST_P(ArmHybridTest, Conv2DMatchesReference) {
+TEST_P(QGemmHybridTest, Conv2DMatchesReference) {
   const ConvCase cases[] = {
       {2, 7, 9, 3, 5, 3, 3, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kRelu), true, true, -1, 1},
       {1, 8, 8, 16, 8, 1, 1, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kNone), false, true, -3, 0.5f},  // direct
@@ -151,7 +156,7 @@ TEST_P(ArmHybridTest, Conv2DMatchesReference) {
 
 // Seeded random geometries: sizes, channels (rarely multiples of the 4x4 tile), kernels, strides,
 // dilations, padding and activations drawn from a fixed stream.
-TEST_P(ArmHybridTest, Conv2DRandomGeometriesMatchReference) {
+TEST_P(QGemmHybridTest, Conv2DRandomGeometriesMatchReference) {
   SeededInput gen(77);
   auto pick = [&](int32_t lo, int32_t hi) {
     return std::min(hi, static_cast<int32_t>(std::floor(gen.Next(lo, hi + 1.0))));
@@ -189,7 +194,7 @@ DepthwiseConv2DOptions Depthwise(Padding padding, int32_t stride_h, int32_t stri
                                 .dilation_w = dilation_w, .dilation_h = dilation_h};
 }
 
-TEST_P(ArmHybridTest, DepthwiseConv2DMatchesReference) {
+TEST_P(QGemmHybridTest, DepthwiseConv2DMatchesReference) {
   const DepthwiseCase cases[] = {
       {2, 7, 9, 8, 1, 3, 3, Depthwise(Padding::kSame, 1, 1, 1, 1, Activation::kRelu6, 1), true, true},
       {1, 9, 8, 13, 1, 3, 3, Depthwise(Padding::kSame, 2, 2, 1, 1, Activation::kNone, 1), true, true},
@@ -197,6 +202,9 @@ TEST_P(ArmHybridTest, DepthwiseConv2DMatchesReference) {
       {1, 6, 6, 3, 3, 2, 2, Depthwise(Padding::kSame, 1, 1, 1, 1, Activation::kReluN1To1, 3), true, false},
       {1, 14, 14, 32, 1, 3, 3, Depthwise(Padding::kSame, 2, 2, 1, 1, Activation::kRelu6, 1), true, true},
       {1, 4, 4, 1, 1, 3, 3, Depthwise(Padding::kSame, 1, 1, 2, 2, Activation::kNone, 1), false, true},
+      // Vector blocks and a remainder for both architectures' channel blocks (8 on NEON, 16 on AVX2).
+      {1, 5, 6, 40, 1, 3, 3, Depthwise(Padding::kSame, 1, 1, 1, 1, Activation::kRelu, 1), true, true},
+      {1, 6, 5, 9, 2, 3, 3, Depthwise(Padding::kValid, 1, 1, 1, 1, Activation::kNone, 2), true, true},
   };
   uint32_t seed = 300;
   for (const DepthwiseCase& c : cases) {
@@ -232,7 +240,7 @@ struct FullyConnectedCase {
   bool keep_num_dims, per_channel, bias;
 };
 
-TEST_P(ArmHybridTest, FullyConnectedMatchesReference) {
+TEST_P(QGemmHybridTest, FullyConnectedMatchesReference) {
   const FullyConnectedCase cases[] = {
       {{1, 100}, 10, Activation::kNone, false, true, true},
       {{3, 17}, 7, Activation::kRelu, false, true, true},
@@ -274,48 +282,48 @@ TEST_P(ArmHybridTest, FullyConnectedMatchesReference) {
   }
 }
 
-TEST_P(ArmHybridTest, PrepareReportsTheReferenceErrors) {
+TEST_P(QGemmHybridTest, PrepareReportsTheReferenceErrors) {
   OpHarness h(OpType::kConv2D, Conv(Padding::kValid, 1, 1, 1, 1, Activation::kNone));
   h.AddInput(DType::kFloat32, {1, 5, 5, 3}, F32(Iota(75)));
   h.AddConstant(DType::kInt8, {3, 2, 2, 3}, Bytes(RandomInt8(36, 1)), Quant({0.1f}, {0}));
   h.AddOutput(DType::kFloat32, {1, 5, 5, 3});
-  h.set_factory(ArmFactory(GetParam()));
+  h.set_factory(QGemmFactory(GetParam()));
   EXPECT_EQ(PrepareError(h), "output shape [1, 5, 5, 3] does not match the computed [1, 4, 4, 3]");
 }
 
-TEST_P(ArmHybridTest, LeavesFloatAndGroupedOpsToOthers) {
+TEST_P(QGemmHybridTest, LeavesFloatAndGroupedOpsToOthers) {
   OpHarness float_conv(OpType::kConv2D, Conv(Padding::kValid, 1, 1, 1, 1, Activation::kNone));
   float_conv.AddInput(DType::kFloat32, {1, 1, 1, 2}, F32({1, 2}));
   float_conv.AddConstant(DType::kFloat32, {1, 1, 1, 2}, F32({1, 1}));
   float_conv.AddOutput(DType::kFloat32, {1, 1, 1, 1});
-  float_conv.set_factory(ArmFactory(GetParam()));
-  EXPECT_EQ(PrepareError(float_conv), "no ARM64 hybrid kernel for this op");
+  float_conv.set_factory(QGemmFactory(GetParam()));
+  EXPECT_EQ(PrepareError(float_conv), "no own hybrid kernel for this op");
 
   OpHarness grouped(OpType::kConv2D, Conv(Padding::kValid, 1, 1, 1, 1, Activation::kNone));
   grouped.AddInput(DType::kFloat32, {1, 1, 1, 4}, F32({1, 2, 3, 4}));
   grouped.AddConstant(DType::kInt8, {2, 1, 1, 2}, Bytes(std::vector<int8_t>{1, 1, 1, -1}), Quant({0.5f}, {0}));
   grouped.AddOutput(DType::kFloat32, {1, 1, 1, 2});
-  grouped.set_factory(ArmFactory(GetParam()));
-  EXPECT_EQ(PrepareError(grouped), "no ARM64 hybrid kernel for this op");
+  grouped.set_factory(QGemmFactory(GetParam()));
+  EXPECT_EQ(PrepareError(grouped), "no own hybrid kernel for this op");
 }
 
-INSTANTIATE_TEST_SUITE_P(Levels, ArmHybridTest, ::testing::Values(ArmIsa::kNeon, ArmIsa::kNeonDot),
-                         [](const auto& info) { return std::string(ArmIsaName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Levels, QGemmHybridTest, ::testing::ValuesIn(QGemmIsaLevels()),
+                         [](const auto& info) { return std::string(QGemmIsaName(info.param)); });
 
 // Under qemu, scripts/build-arm64.sh sets QB_CPU to the emulated CPU: dotprod must be detected on `max`
 // and must not be on `cortex-a72` (the Raspberry Pi 4).
-TEST(ArmIsaTest, DetectsTheEmulatedCpu) {
+TEST(QGemmIsaTest, DetectsTheEmulatedCpu) {
   const char* cpu = std::getenv("QB_CPU");
   if (cpu == nullptr) GTEST_SKIP() << "QB_CPU is not set (not run by scripts/build-arm64.sh)";
   const std::string name = cpu;
   if (name == "cortex-a72") {
-    EXPECT_EQ(DetectArmIsa(), ArmIsa::kNeon);
+    EXPECT_EQ(DetectQGemmIsa(), QGemmIsa::kNeon);
   } else if (name == "max" || name == "cortex-a76") {
-    EXPECT_EQ(DetectArmIsa(), ArmIsa::kNeonDot);
+    EXPECT_EQ(DetectQGemmIsa(), QGemmIsa::kNeonDot);
   } else {
     GTEST_SKIP() << "no expectation for QB_CPU=" << name;
   }
-  EXPECT_EQ(CapArmIsa(ArmIsa::kNeon), ArmIsa::kNeon);
+  EXPECT_EQ(CapQGemmIsa(QGemmIsa::kNeon), QGemmIsa::kNeon);
 }
 
 }  // namespace

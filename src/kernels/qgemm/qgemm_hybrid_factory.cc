@@ -1,5 +1,5 @@
-// CreateArmHybridKernel: which ops the ARM64 hybrid kernels take (arm_hybrid_kernels.h).
-#include "kernels/arm/arm_hybrid_kernels.h"
+// CreateQGemmHybridKernel: which ops quantbench's own hybrid kernels take (qgemm_hybrid_kernels.h).
+#include "kernels/qgemm/qgemm_hybrid_kernels.h"
 
 namespace qb {
 namespace {
@@ -19,17 +19,17 @@ bool IsUngroupedConv(const KernelIo& io) {
 
 }  // namespace
 
-Result<std::unique_ptr<OpKernel>> CreateArmHybridKernel(const Op& op, const KernelIo& io, ArmIsa level) {
+Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level) {
   if (!IsHybrid(io)) return std::unique_ptr<OpKernel>();
-  const ArmIsa isa = CapArmIsa(level);
+  const QGemmIsa isa = CapQGemmIsa(level);
   switch (op.type) {
     case OpType::kConv2D:
       if (!IsUngroupedConv(io)) return std::unique_ptr<OpKernel>();
-      return MakeArmHybridConv2DKernel(isa);
+      return MakeQGemmHybridConv2DKernel(isa);
     case OpType::kDepthwiseConv2D:
-      return MakeArmHybridDepthwiseConv2DKernel();
+      return MakeQGemmHybridDepthwiseConv2DKernel(isa);
     case OpType::kFullyConnected:
-      return MakeArmHybridFullyConnectedKernel(isa);
+      return MakeQGemmHybridFullyConnectedKernel(isa);
     default:
       return std::unique_ptr<OpKernel>();
   }

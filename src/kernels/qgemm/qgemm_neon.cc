@@ -5,7 +5,7 @@
 // before widening: -128 * -128 twice would overflow int16, and weights are not guaranteed to avoid -128.
 #include <arm_neon.h>
 
-#include "kernels/arm/qgemm_microkernels.h"
+#include "kernels/qgemm/qgemm_microkernels.h"
 
 namespace qb {
 

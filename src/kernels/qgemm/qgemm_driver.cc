@@ -1,16 +1,12 @@
-// The portable half of the hybrid int8 GEMM (qgemm.h): microkernel choice, and the tile loop over channel
+// The portable half of the hybrid int8 GEMM (qgemm.h): the tile loop over channel
 // blocks with the zero-point correction and the reference epilogue (HybridOutputTerms, activation).
 #include <algorithm>
 #include <cstdint>
 
-#include "kernels/arm/qgemm.h"
+#include "kernels/qgemm/qgemm.h"
 #include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
-
-QGemmTileFn QGemmTileFor(ArmIsa isa) {
-  return CapArmIsa(isa) == ArmIsa::kNeonDot ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon;
-}
 
 void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
                      const ActivationRange& activation) {
@@ -21,6 +17,21 @@ void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGe
     tile(rows.rows, packed + int64_t{n0} * weights.padded_depth, depth_blocks, acc);
     const int32_t channel_count = std::min(kQGemmChannels, weights.channels - n0);
     for (int32_t m = 0; m < rows.count; ++m) {
+      const HybridOutputTerms& terms = *rows.terms[m];
+      if (channel_count == kQGemmChannels && terms.all_folded()) {
+        // The common case, written branch-free over the 4 channels so that it vectorizes: the same
+        // operations as HybridOutputTerms::Apply's folded form and ActivationRange::Apply.
+        const float* scales = terms.scales() + n0;
+        const float* biases = terms.biases_in_accumulator_units() + n0;
+        const int32_t* sums = weights.channel_sums.data() + n0;
+        const auto zero_point = static_cast<uint32_t>(rows.zero_points[m]);
+        float* out = rows.outputs[m] + n0;
+        for (int32_t j = 0; j < kQGemmChannels; ++j) {
+          const auto exact = static_cast<int32_t>(static_cast<uint32_t>(acc[m][j]) - zero_point * static_cast<uint32_t>(sums[j]));
+          out[j] = activation.Apply((static_cast<float>(exact) + biases[j]) * scales[j]);
+        }
+        continue;
+      }
       for (int32_t j = 0; j < channel_count; ++j) {
         const int32_t n = n0 + j;
         // Σ q * w - zp * Σ w, in wrapping (unsigned) arithmetic: = Σ (q - zp) * w modulo 2^32.

@@ -1,5 +1,6 @@
-// The int8 GEMM microkernels of the ARM64 hybrid kernels, one per ISA level, each in its own file
-// (qgemm_neon.cc, qgemm_neondot.cc, the latter compiled with -march=armv8.2-a+dotprod). This header
+// The int8 GEMM microkernels of quantbench's own hybrid kernels, one per ISA level, each in its own file
+// (ARM64: qgemm_neon.cc, qgemm_neondot.cc, the latter compiled with -march=armv8.2-a+dotprod; x86-64:
+// qgemm_avx2.cc, compiled with -mavx2; only the build architecture's are compiled). This header
 // includes nothing but <cstdint>, so no inline function is ever compiled with an ISA the CPU may lack.
 // Tile and packed layout: see qgemm.h.
 #pragma once
@@ -23,4 +24,6 @@ void qs8_qc8w_gemm_4x4c16_neon(const int8_t* const rows[kQGemmRows], const int8_
                                int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]);
 void qs8_qc8w_gemm_4x4c16_neondot(const int8_t* const rows[kQGemmRows], const int8_t* packed_block,
                                   int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]);
+void qs8_qc8w_gemm_4x4c16_avx2(const int8_t* const rows[kQGemmRows], const int8_t* packed_block,
+                               int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]);
 }  // namespace qb

@@ -1,5 +1,5 @@
 // Packs [N][K] INT8 weights into the 4x4c16 layout of qgemm.h, with each channel's weight sum.
-#include "kernels/arm/qgemm.h"
+#include "kernels/qgemm/qgemm.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,0 +1,30 @@
+// quantbench's own hybrid (dynamic-range) kernels, ARM64 and x86-64: CONV_2D, DEPTHWISE_CONV_2D and
+// FULLY_CONNECTED with float32 activations and constant INT8 weights, bit-exact against the reference
+// hybrid kernels (kernels/reference/hybrid_quantize.h): the same per-image input quantization (the
+// reference's own function, or an exact SIMD copy of it), the same int32 accumulations, the same float epilogue.
+//   CONV_2D:           im2col of 4 output positions at a time + the 4x4c16 int8 GEMM (qgemm.h)
+//   FULLY_CONNECTED:   4 input rows at a time, each quantized on its own, + the same GEMM
+//   DEPTHWISE_CONV_2D: an indirect kernel over the taps that read the input (dwconv_microkernels.h)
+// The drivers are portable C++; only the microkernels are per ISA (qgemm_isa.h chooses them).
+#pragma once
+
+#include <memory>
+
+#include "core/status.h"
+#include "kernels/qgemm/qgemm_isa.h"
+#include "kernels/kernel.h"
+
+namespace qb {
+
+// The own hybrid kernel for `op` at CapQGemmIsa(level), or nullptr when `op` is not a hybrid
+// CONV_2D (groups = 1), DEPTHWISE_CONV_2D or FULLY_CONNECTED (the caller then falls back, e.g. to the
+// reference kernel). The kernel's Prepare validates the op exactly as the reference does.
+Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io,
+                                                         QGemmIsa level);
+
+// The kernels themselves, for the factory (one file each).
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa);
+
+}  // namespace qb

@@ -1,0 +1,49 @@
+// The instruction-set levels of quantbench's own hybrid int8 kernels (this folder), which ones this CPU
+// offers, and the microkernels of each — the one place that maps a level to code.
+//   ARM64:  neon (smull/sadalp; every ARM64 CPU, e.g. Cortex-A72 in the Raspberry Pi 4) < neondot (sdot,
+//           ARMv8.2 dotprod, e.g. Cortex-A76 in the Raspberry Pi 5; read from the kernel's HWCAP bits)
+//   x86-64: avx2 (vpmaddwd on int8 widened to int16: exact for full-range 8-bit inputs, unlike oneDNN's
+//           vpmaddubsw below VNNI)
+// A requested level is a cap: the kernels use min(requested, best of this CPU).
+// Implemented per architecture: qgemm_isa_arm.cc, qgemm_isa_x86.cc.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "kernels/isa.h"
+#include "kernels/reference/hybrid_quantize.h"
+#include "kernels/qgemm/dwconv_microkernels.h"
+#include "kernels/qgemm/qgemm_microkernels.h"
+
+namespace qb {
+
+enum class QGemmIsa {
+  kNeon = 0,
+  kNeonDot = 1,
+  kAvx2 = 2,
+};
+
+// The levels of the build's architecture, lowest first.
+const std::vector<QGemmIsa>& QGemmIsaLevels();
+// The best level this CPU runs.
+QGemmIsa DetectQGemmIsa();
+// `requested` when the CPU has it (and it is of this architecture), else DetectQGemmIsa().
+QGemmIsa CapQGemmIsa(QGemmIsa requested);
+// The level for the process-wide cap (isa.h): dotprod -> neondot, neon -> neon, every x86-64 level -> avx2.
+QGemmIsa QGemmIsaFor(IsaLevel level);
+// "neon", "neondot", "avx2": as recorded in Implementation() strings.
+std::string_view QGemmIsaName(QGemmIsa isa);
+
+// The microkernels of a level (assumed available: pass a capped level).
+QGemmTileFn QGemmTileFor(QGemmIsa isa);
+struct DwconvMicrokernel {
+  DwconvFn fn;
+  std::string_view name;  // "qs8_qc8w_dwconv_acc32_neon"
+};
+DwconvMicrokernel DwconvFor(QGemmIsa isa);
+// The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy.
+using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q);
+QuantizeImageFn QuantizerFor(QGemmIsa isa);
+
+}  // namespace qb

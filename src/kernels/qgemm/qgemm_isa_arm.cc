@@ -1,0 +1,32 @@
+// The ARM64 half of qgemm_isa.h: NEON everywhere, dotprod from HWCAP_ASIMDDP (kernels/cpu_features.h).
+#include <algorithm>
+
+#include "kernels/cpu_features.h"
+#include "kernels/qgemm/qgemm_isa.h"
+
+namespace qb {
+
+const std::vector<QGemmIsa>& QGemmIsaLevels() {
+  static const std::vector<QGemmIsa> levels = {QGemmIsa::kNeon, QGemmIsa::kNeonDot};
+  return levels;
+}
+
+QGemmIsa DetectQGemmIsa() { return DetectCpuFeatures().dotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon; }
+
+QGemmIsa CapQGemmIsa(QGemmIsa requested) {
+  return requested == QGemmIsa::kAvx2 ? DetectQGemmIsa() : std::min(requested, DetectQGemmIsa());
+}
+
+QGemmIsa QGemmIsaFor(IsaLevel level) { return level == IsaLevel::kDotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon; }
+
+QGemmTileFn QGemmTileFor(QGemmIsa isa) {
+  return isa == QGemmIsa::kNeonDot ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon;
+}
+
+DwconvMicrokernel DwconvFor(QGemmIsa) { return {qs8_qc8w_dwconv_acc32_neon, "qs8_qc8w_dwconv_acc32_neon"}; }
+
+QuantizeImageFn QuantizerFor(QGemmIsa) {
+  return [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); };
+}
+
+}  // namespace qb

@@ -1,0 +1,23 @@
+// The x86-64 half of qgemm_isa.h: one level, AVX2 (every CPU quantbench runs on: BestIsa refuses x86-64
+// CPUs without it).
+#include "kernels/qgemm/qgemm_isa.h"
+#include "kernels/x86/hybrid_input_quantizer.h"
+
+namespace qb {
+
+const std::vector<QGemmIsa>& QGemmIsaLevels() {
+  static const std::vector<QGemmIsa> levels = {QGemmIsa::kAvx2};
+  return levels;
+}
+
+QGemmIsa DetectQGemmIsa() { return QGemmIsa::kAvx2; }
+QGemmIsa CapQGemmIsa(QGemmIsa) { return QGemmIsa::kAvx2; }
+QGemmIsa QGemmIsaFor(IsaLevel) { return QGemmIsa::kAvx2; }
+
+QGemmTileFn QGemmTileFor(QGemmIsa) { return qs8_qc8w_gemm_4x4c16_avx2; }
+
+DwconvMicrokernel DwconvFor(QGemmIsa) { return {qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2"}; }
+
+QuantizeImageFn QuantizerFor(QGemmIsa) { return QuantizeImageToS8; }
+
+}  // namespace qb
