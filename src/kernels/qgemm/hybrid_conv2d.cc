@@ -1,8 +1,8 @@
 // Hybrid CONV_2D of the own kernels (every architecture; groups = 1): the image is quantized into scratch
-// (QuantizerFor: the reference's QuantizeImageAsymmetric or its exact copy), then 4 output positions at a
-// time are unrolled (im2col) into rows of
-// KH * KW * Cin values in the filter's [Cout][KH][KW][Cin] order, padded taps holding the zero point
-// (so they add exactly 0), and multiplied with the packed filter by the 4x4c16 GEMM (qgemm.h).
+// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy), then 4 output
+// positions at a time are unrolled (im2col) into rows of KH * KW * Cin values in the filter's
+// [Cout][KH][KW][Cin] order, padded taps holding the zero point (so they add exactly 0), and multiplied
+// with the packed filter by the 4x4c16 GEMM (qgemm.h).
 // A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image.
 #include <algorithm>
 #include <cstring>
@@ -20,8 +20,7 @@ namespace {
 
 class QGemmHybridConv2DKernel final : public OpKernel {
  public:
-  explicit QGemmHybridConv2DKernel(QGemmIsa isa)
-      : isa_(isa), tile_(QGemmTileFor(isa)), quantize_(QuantizerFor(isa)) {}
+  explicit QGemmHybridConv2DKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatConv2DKernel()->Prepare(op, io));  // the reference's checks and messages
@@ -50,7 +49,8 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const int32_t positions = w.out_h * w.out_w;
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = quantize_(input + b * conv_.InputImageSize(in_c_), conv_.InputImageSize(in_c_), image);
+      const size_t image_size = conv_.InputImageSize(in_c_);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       QGemmRowTile tile;
       std::fill(std::begin(tile.zero_points), std::end(tile.zero_points), q.zero_point);
@@ -65,14 +65,14 @@ class QGemmHybridConv2DKernel final : public OpKernel {
                                                unrolled + int64_t{m} * weights_.padded_depth);
           tile.outputs[m] = y + int64_t{p} * out_c_;
         }
-        RunQGemmRowTile(tile_, tile, weights_, conv_.activation);
+        RunQGemmRowTile(microkernels_.gemm_tile, tile, weights_, conv_.activation);
       }
     }
   }
 
   std::string Implementation() const override {
     return std::string("qgemm ") + (direct_rows_ ? "gemm" : "im2col+gemm") + " qs8_qc8w_gemm_4x4c16_" +
-           std::string(QGemmIsaName(isa_));
+           std::string(QGemmIsaName(microkernels_.isa));
   }
 
  private:
@@ -95,9 +95,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     return row;
   }
 
-  QGemmIsa isa_;
-  QGemmTileFn tile_;
-  QuantizeImageFn quantize_;
+  QGemmMicrokernels microkernels_;
   int32_t in_c_ = 0, out_c_ = 0;
   FloatConvSetup conv_;
   PackedQGemmWeights weights_;
@@ -106,6 +104,8 @@ class QGemmHybridConv2DKernel final : public OpKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa) { return std::make_unique<QGemmHybridConv2DKernel>(isa); }
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa) {
+  return std::make_unique<QGemmHybridConv2DKernel>(isa);
+}
 
 }  // namespace qb

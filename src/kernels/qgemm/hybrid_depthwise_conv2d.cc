@@ -1,9 +1,9 @@
 // Hybrid DEPTHWISE_CONV_2D of the own kernels (every architecture): the image is quantized into scratch
-// (QuantizerFor: the reference's QuantizeImageAsymmetric or its exact copy); with a depth multiplier above
-// 1 it is then widened to one value per output
-// channel (channel oc holds input channel oc / multiplier), so the kernel always pairs input and filter
-// channel by channel. Per output position the taps that read the input (padded taps add 0 and are left out)
-// are handed to the level's microkernel (dwconv_microkernels.h) as pointers, then rescaled like the reference.
+// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy); with a depth
+// multiplier above 1 it is then widened to one value per output channel (channel oc holds input channel
+// oc / multiplier), so the kernel always pairs input and filter channel by channel. Per output position the
+// taps that read the input (padded taps add 0 and are left out) are handed to the level's microkernel
+// (dwconv_microkernels.h) as pointers, then rescaled like the reference.
 // The filter [1, KH, KW, Cout] is used in its own layout: one row of Cout weights per tap.
 #include <algorithm>
 #include <cstring>
@@ -21,7 +21,7 @@ namespace {
 
 class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  public:
-  explicit QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) : microkernel_(DwconvFor(isa)), quantize_(QuantizerFor(isa)) {}
+  explicit QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatDepthwiseConv2DKernel()->Prepare(op, io));  // the reference's checks
@@ -53,7 +53,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = quantize_(input + b * ImageBytes(), ImageBytes(), image);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
@@ -65,7 +65,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
             tap_weights_[static_cast<size_t>(taps)] = filter + (int64_t{ky} * w.kernel_w + kx) * out_c_;
             ++taps;
           });
-          microkernel_.fn(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
+          microkernels_.dwconv(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
           float* out = y + (int64_t{oy} * w.out_w + ox) * out_c_;
           for (int32_t c = 0; c < out_c_; ++c) {
             out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));
@@ -75,7 +75,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
-  std::string Implementation() const override { return "qgemm indirect " + std::string(microkernel_.name); }
+  std::string Implementation() const override { return "qgemm indirect " + std::string(microkernels_.dwconv_name); }
 
  private:
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
@@ -91,8 +91,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
-  DwconvMicrokernel microkernel_;
-  QuantizeImageFn quantize_;
+  QGemmMicrokernels microkernels_;
   int32_t in_c_ = 0, out_c_ = 0, multiplier_ = 1;
   FloatConvSetup conv_;
   AlignedBuffer weights_;

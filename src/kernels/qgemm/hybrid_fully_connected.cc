@@ -1,6 +1,6 @@
 // Hybrid FULLY_CONNECTED of the own kernels (every architecture): 4 input rows at a time, each quantized
-// on its own into a padded row of scratch (QuantizerFor: the reference's QuantizeImageAsymmetric or its
-// exact copy; its own scale and zero point), multiplied
+// on its own into a padded row of scratch (the level's quantize_image: the reference's
+// QuantizeImageAsymmetric or its exact copy; its own scale and zero point), multiplied
 // with the packed [Cout][K] weights by the 4x4c16 GEMM (qgemm.h).
 #include <algorithm>
 #include <cstring>
@@ -18,8 +18,7 @@ namespace {
 
 class QGemmHybridFullyConnectedKernel final : public OpKernel {
  public:
-  explicit QGemmHybridFullyConnectedKernel(QGemmIsa isa)
-      : isa_(isa), tile_(QGemmTileFor(isa)), quantize_(QuantizerFor(isa)) {}
+  explicit QGemmHybridFullyConnectedKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));  // the reference's checks
@@ -47,7 +46,8 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
       for (int32_t m = 0; m < kQGemmRows; ++m) {
         const int32_t r = r0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
         int8_t* row = quantized + int64_t{m} * weights_.padded_depth;
-        const QuantizedImage q = quantize_(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+        const QuantizedImage q =
+            microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
         std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
         tile.rows[m] = row;
         tile.zero_points[m] = q.zero_point;
@@ -55,18 +55,16 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
         tile.terms[m] = &row_terms_[m];
         tile.outputs[m] = output + int64_t{r} * channels_;
       }
-      RunQGemmRowTile(tile_, tile, weights_, activation_);
+      RunQGemmRowTile(microkernels_.gemm_tile, tile, weights_, activation_);
     }
   }
 
   std::string Implementation() const override {
-    return "qgemm gemm qs8_qc8w_gemm_4x4c16_" + std::string(QGemmIsaName(isa_));
+    return "qgemm gemm qs8_qc8w_gemm_4x4c16_" + std::string(QGemmIsaName(microkernels_.isa));
   }
 
  private:
-  QGemmIsa isa_;
-  QGemmTileFn tile_;
-  QuantizeImageFn quantize_;
+  QGemmMicrokernels microkernels_;
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   PackedQGemmWeights weights_;

@@ -7,6 +7,15 @@
 #include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
+namespace {
+
+// Σ q * w - zp * Σ w, in wrapping (unsigned) arithmetic: = Σ (q - zp) * w modulo 2^32.
+int32_t ExactAccumulator(int32_t raw, int32_t zero_point, int32_t channel_sum) {
+  return static_cast<int32_t>(static_cast<uint32_t>(raw) -
+                              static_cast<uint32_t>(zero_point) * static_cast<uint32_t>(channel_sum));
+}
+
+}  // namespace
 
 void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
                      const ActivationRange& activation) {
@@ -24,21 +33,18 @@ void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGe
         const float* scales = terms.scales() + n0;
         const float* biases = terms.biases_in_accumulator_units() + n0;
         const int32_t* sums = weights.channel_sums.data() + n0;
-        const auto zero_point = static_cast<uint32_t>(rows.zero_points[m]);
         float* out = rows.outputs[m] + n0;
         for (int32_t j = 0; j < kQGemmChannels; ++j) {
-          const auto exact = static_cast<int32_t>(static_cast<uint32_t>(acc[m][j]) - zero_point * static_cast<uint32_t>(sums[j]));
+          const int32_t exact = ExactAccumulator(acc[m][j], rows.zero_points[m], sums[j]);
           out[j] = activation.Apply((static_cast<float>(exact) + biases[j]) * scales[j]);
         }
         continue;
       }
       for (int32_t j = 0; j < channel_count; ++j) {
         const int32_t n = n0 + j;
-        // Σ q * w - zp * Σ w, in wrapping (unsigned) arithmetic: = Σ (q - zp) * w modulo 2^32.
-        const auto correction = static_cast<uint32_t>(rows.zero_points[m]) *
-                                static_cast<uint32_t>(weights.channel_sums[static_cast<size_t>(n)]);
-        const auto exact = static_cast<int32_t>(static_cast<uint32_t>(acc[m][j]) - correction);
-        rows.outputs[m][n] = activation.Apply(rows.terms[m]->Apply(exact, static_cast<size_t>(n)));
+        const int32_t sum = weights.channel_sums[static_cast<size_t>(n)];
+        const int32_t exact = ExactAccumulator(acc[m][j], rows.zero_points[m], sum);
+        rows.outputs[m][n] = activation.Apply(terms.Apply(exact, static_cast<size_t>(n)));
       }
     }
   }

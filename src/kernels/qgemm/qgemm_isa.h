@@ -35,15 +35,18 @@ QGemmIsa QGemmIsaFor(IsaLevel level);
 // "neon", "neondot", "avx2": as recorded in Implementation() strings.
 std::string_view QGemmIsaName(QGemmIsa isa);
 
-// The microkernels of a level (assumed available: pass a capped level).
-QGemmTileFn QGemmTileFor(QGemmIsa isa);
-struct DwconvMicrokernel {
-  DwconvFn fn;
-  std::string_view name;  // "qs8_qc8w_dwconv_acc32_neon"
-};
-DwconvMicrokernel DwconvFor(QGemmIsa isa);
 // The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy.
 using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q);
-QuantizeImageFn QuantizerFor(QGemmIsa isa);
+
+// What the kernels of one level run.
+struct QGemmMicrokernels {
+  QGemmIsa isa;
+  QGemmTileFn gemm_tile;              // qs8_qc8w_gemm_4x4c16_<level name>
+  DwconvFn dwconv;
+  std::string_view dwconv_name;       // "qs8_qc8w_dwconv_acc32_neon"
+  QuantizeImageFn quantize_image;
+};
+// The microkernels of a level (assumed available: pass a capped level).
+QGemmMicrokernels MicrokernelsFor(QGemmIsa isa);
 
 }  // namespace qb

@@ -19,14 +19,12 @@ QGemmIsa CapQGemmIsa(QGemmIsa requested) {
 
 QGemmIsa QGemmIsaFor(IsaLevel level) { return level == IsaLevel::kDotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon; }
 
-QGemmTileFn QGemmTileFor(QGemmIsa isa) {
-  return isa == QGemmIsa::kNeonDot ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon;
-}
-
-DwconvMicrokernel DwconvFor(QGemmIsa) { return {qs8_qc8w_dwconv_acc32_neon, "qs8_qc8w_dwconv_acc32_neon"}; }
-
-QuantizeImageFn QuantizerFor(QGemmIsa) {
-  return [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); };
+QGemmMicrokernels MicrokernelsFor(QGemmIsa isa) {
+  const bool dotprod = isa == QGemmIsa::kNeonDot;
+  return {dotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon,
+          dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon, qs8_qc8w_dwconv_acc32_neon,
+          "qs8_qc8w_dwconv_acc32_neon",
+          [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); }};
 }
 
 }  // namespace qb

@@ -14,10 +14,9 @@ QGemmIsa DetectQGemmIsa() { return QGemmIsa::kAvx2; }
 QGemmIsa CapQGemmIsa(QGemmIsa) { return QGemmIsa::kAvx2; }
 QGemmIsa QGemmIsaFor(IsaLevel) { return QGemmIsa::kAvx2; }
 
-QGemmTileFn QGemmTileFor(QGemmIsa) { return qs8_qc8w_gemm_4x4c16_avx2; }
-
-DwconvMicrokernel DwconvFor(QGemmIsa) { return {qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2"}; }
-
-QuantizeImageFn QuantizerFor(QGemmIsa) { return QuantizeImageToS8; }
+QGemmMicrokernels MicrokernelsFor(QGemmIsa) {
+  return {QGemmIsa::kAvx2, qs8_qc8w_gemm_4x4c16_avx2, qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2",
+          QuantizeImageToS8};
+}
 
 }  // namespace qb
