@@ -33,11 +33,13 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     direct_rows_ = w.kernel_h == 1 && w.kernel_w == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
                    w.pad_left == 0 && in_c_ == weights_.padded_depth;
+    block_tiles_ = QGemmBlockTiles(weights_.padded_depth);
     return OkStatus();
   }
 
   size_t ScratchBytes() const override {
-    return AlignScratch(conv_.InputImageSize(in_c_)) + size_t{kQGemmRows} * weights_.padded_depth;
+    const size_t unrolled_rows = direct_rows_ ? 0 : size_t{kQGemmRows} * static_cast<size_t>(block_tiles_);
+    return AlignScratch(conv_.InputImageSize(in_c_)) + unrolled_rows * weights_.padded_depth;
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
@@ -52,20 +54,26 @@ class QGemmHybridConv2DKernel final : public OpKernel {
       const size_t image_size = conv_.InputImageSize(in_c_);
       const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
       float* y = output + b * conv_.OutputImageSize(out_c_);
-      QGemmRowTile tile;
-      std::fill(std::begin(tile.zero_points), std::end(tile.zero_points), q.zero_point);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      std::fill(std::begin(tile.terms), std::end(tile.terms), &conv_.terms);
-      for (int32_t p0 = 0; p0 < positions; p0 += kQGemmRows) {
-        tile.count = std::min(kQGemmRows, positions - p0);
-        for (int32_t m = 0; m < kQGemmRows; ++m) {
-          const int32_t p = p0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
-          tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
-                                      : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
-                                               unrolled + int64_t{m} * weights_.padded_depth);
-          tile.outputs[m] = y + int64_t{p} * out_c_;
+      QGemmRowTile tiles[kQGemmMaxBlockTiles];
+      const int32_t block_rows = kQGemmRows * block_tiles_;
+      for (int32_t block0 = 0; block0 < positions; block0 += block_rows) {
+        const int32_t tile_count = std::min(block_tiles_, (positions - block0 + kQGemmRows - 1) / kQGemmRows);
+        for (int32_t t = 0; t < tile_count; ++t) {
+          QGemmRowTile& tile = tiles[t];
+          const int32_t p0 = block0 + t * kQGemmRows;
+          tile.count = std::min(kQGemmRows, positions - p0);
+          for (int32_t m = 0; m < kQGemmRows; ++m) {
+            const int32_t p = p0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
+            tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
+                                        : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
+                                                 unrolled + int64_t{t * kQGemmRows + m} * weights_.padded_depth);
+            tile.zero_points[m] = q.zero_point;
+            tile.terms[m] = &conv_.terms;
+            tile.outputs[m] = y + int64_t{p} * out_c_;
+          }
         }
-        RunQGemmRowTile(microkernels_.gemm_tile, tile, weights_, conv_.activation);
+        RunQGemmRowTiles(microkernels_, tiles, tile_count, weights_, conv_.activation);
       }
     }
   }
@@ -100,6 +108,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   FloatConvSetup conv_;
   PackedQGemmWeights weights_;
   bool direct_rows_ = false;
+  int32_t block_tiles_ = 1;  // tiles per block (qgemm.h)
 };
 
 }  // namespace

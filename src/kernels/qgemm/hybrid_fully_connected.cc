@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
 #include "kernels/qgemm/qgemm.h"
@@ -29,33 +30,52 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(OptionsOr<FullyConnectedOptions>(op).activation));
     QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
     weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales));
-    for (HybridOutputTerms& terms : row_terms_) terms = HybridOutputTerms(static_cast<size_t>(channels_));
+    const int32_t row_tiles = (rows_ + kQGemmRows - 1) / kQGemmRows;
+    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_.padded_depth), row_tiles));
+    row_terms_.assign(static_cast<size_t>(kQGemmRows * block_tiles_),
+                      HybridOutputTerms(static_cast<size_t>(channels_)));
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return size_t{kQGemmRows} * weights_.padded_depth; }
+  size_t ScratchBytes() const override {
+    return size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
+  }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     const float* input = io.in(0).data_as<const float>();
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     float* output = io.out(0).data_as<float>();
     auto* quantized = reinterpret_cast<int8_t*>(scratch);
-    QGemmRowTile tile;
-    for (int32_t r0 = 0; r0 < rows_; r0 += kQGemmRows) {
-      tile.count = std::min(kQGemmRows, rows_ - r0);
-      for (int32_t m = 0; m < kQGemmRows; ++m) {
-        const int32_t r = r0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
-        int8_t* row = quantized + int64_t{m} * weights_.padded_depth;
-        const QuantizedImage q =
-            microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
-        std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
-        tile.rows[m] = row;
-        tile.zero_points[m] = q.zero_point;
-        row_terms_[m].Set(q.scale, weights_.channel_scales, bias);
-        tile.terms[m] = &row_terms_[m];
-        tile.outputs[m] = output + int64_t{r} * channels_;
+    QGemmRowTile tiles[kQGemmMaxBlockTiles];
+    const int32_t block_rows = kQGemmRows * block_tiles_;
+    for (int32_t block0 = 0; block0 < rows_; block0 += block_rows) {
+      const int32_t tile_count = std::min(block_tiles_, (rows_ - block0 + kQGemmRows - 1) / kQGemmRows);
+      for (int32_t t = 0; t < tile_count; ++t) {
+        QGemmRowTile& tile = tiles[t];
+        const int32_t r0 = block0 + t * kQGemmRows;
+        tile.count = std::min(kQGemmRows, rows_ - r0);
+        for (int32_t m = 0; m < kQGemmRows; ++m) {
+          const int32_t slot = t * kQGemmRows + m;
+          if (m >= tile.count) {  // unused rows repeat the last valid one
+            tile.rows[m] = tile.rows[m - 1];
+            tile.zero_points[m] = tile.zero_points[m - 1];
+            tile.terms[m] = tile.terms[m - 1];
+            tile.outputs[m] = tile.outputs[m - 1];
+            continue;
+          }
+          const int32_t r = r0 + m;
+          int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
+          const QuantizedImage q =
+              microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+          std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
+          row_terms_[static_cast<size_t>(slot)].Set(q.scale, weights_.channel_scales, bias);
+          tile.rows[m] = row;
+          tile.zero_points[m] = q.zero_point;
+          tile.terms[m] = &row_terms_[static_cast<size_t>(slot)];
+          tile.outputs[m] = output + int64_t{r} * channels_;
+        }
       }
-      RunQGemmRowTile(microkernels_.gemm_tile, tile, weights_, activation_);
+      RunQGemmRowTiles(microkernels_, tiles, tile_count, weights_, activation_);
     }
   }
 
@@ -68,7 +88,8 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   PackedQGemmWeights weights_;
-  HybridOutputTerms row_terms_[kQGemmRows];  // the epilogue of each row of the current tile
+  int32_t block_tiles_ = 1;                   // tiles per block (qgemm.h)
+  std::vector<HybridOutputTerms> row_terms_;  // the epilogue of each row of the current block
 };
 
 }  // namespace

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "core/aligned_buffer.h"
+#include "kernels/qgemm/qgemm_isa.h"
 #include "kernels/qgemm/qgemm_microkernels.h"
 #include "kernels/reference/activation.h"
 #include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
-
 
 // Weights [N][K] packed once at Prepare, with what the epilogue needs per channel.
 struct PackedQGemmWeights {
@@ -42,8 +42,17 @@ struct QGemmRowTile {
   int32_t count = 0;                // valid rows
 };
 
-// Runs the tile over every channel block: outputs[m][n] = activation(terms[m]->Apply(acc, n)).
-void RunQGemmRowTile(QGemmTileFn tile, const QGemmRowTile& rows, const PackedQGemmWeights& weights,
-                     const ActivationRange& activation);
+// Tiles are multiplied in blocks: every tile of a block meets one channel block of packed weights before
+// the next channel block, so those weights are read from L1 by all of them instead of each tile sweeping
+// the whole filter through the caches. A block's rows should stay in L1 too: QGemmBlockTiles says how many
+// tiles of rows of padded_depth bytes a block holds (at most kQGemmMaxBlockTiles).
+inline constexpr int32_t kQGemmMaxBlockTiles = 16;
+int32_t QGemmBlockTiles(int32_t padded_depth);
+
+// Runs the level's tile over every channel block for each of `tile_count` tiles:
+// outputs[m][n] = activation(terms[m]->Apply(acc, n)), through the level's vector epilogue for tiles whose
+// biases are all folded (the common case).
+void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
+                      const PackedQGemmWeights& weights, const ActivationRange& activation);
 
 }  // namespace qb

@@ -24,19 +24,23 @@ void TwoRows(const int8_t* a0, const int8_t* a1, const int8_t* packed_block, int
              int32_t out0[kQGemmChannels], int32_t out1[kQGemmChannels]) {
   __m256i s00 = _mm256_setzero_si256(), s01 = s00, s02 = s00, s03 = s00;
   __m256i s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-  for (int32_t kb = 0; kb < depth_blocks; ++kb) {
-    const int8_t* w = packed_block + kb * kQGemmChannels * kQGemmDepthBlock;
-    const __m256i w0 = Widen16(w), w1 = Widen16(w + 16), w2 = Widen16(w + 32), w3 = Widen16(w + 48);
-    const __m256i x0 = Widen16(a0 + kb * kQGemmDepthBlock);
-    s00 = _mm256_add_epi32(s00, _mm256_madd_epi16(x0, w0));
-    s01 = _mm256_add_epi32(s01, _mm256_madd_epi16(x0, w1));
-    s02 = _mm256_add_epi32(s02, _mm256_madd_epi16(x0, w2));
-    s03 = _mm256_add_epi32(s03, _mm256_madd_epi16(x0, w3));
-    const __m256i x1 = Widen16(a1 + kb * kQGemmDepthBlock);
-    s10 = _mm256_add_epi32(s10, _mm256_madd_epi16(x1, w0));
-    s11 = _mm256_add_epi32(s11, _mm256_madd_epi16(x1, w1));
-    s12 = _mm256_add_epi32(s12, _mm256_madd_epi16(x1, w2));
-    s13 = _mm256_add_epi32(s13, _mm256_madd_epi16(x1, w3));
+  const int8_t* w = packed_block;
+  for (int32_t kb = 0; kb < depth_blocks; ++kb, a0 += kQGemmDepthBlock, a1 += kQGemmDepthBlock,
+               w += kQGemmChannels * kQGemmDepthBlock) {
+    // One widened channel at a time keeps 12 registers live (8 sums, 2 rows, 1 channel, 1 product).
+    const __m256i x0 = Widen16(a0), x1 = Widen16(a1);
+    __m256i wn = Widen16(w);
+    s00 = _mm256_add_epi32(s00, _mm256_madd_epi16(x0, wn));
+    s10 = _mm256_add_epi32(s10, _mm256_madd_epi16(x1, wn));
+    wn = Widen16(w + 16);
+    s01 = _mm256_add_epi32(s01, _mm256_madd_epi16(x0, wn));
+    s11 = _mm256_add_epi32(s11, _mm256_madd_epi16(x1, wn));
+    wn = Widen16(w + 32);
+    s02 = _mm256_add_epi32(s02, _mm256_madd_epi16(x0, wn));
+    s12 = _mm256_add_epi32(s12, _mm256_madd_epi16(x1, wn));
+    wn = Widen16(w + 48);
+    s03 = _mm256_add_epi32(s03, _mm256_madd_epi16(x0, wn));
+    s13 = _mm256_add_epi32(s13, _mm256_madd_epi16(x1, wn));
   }
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out0), SumLanes4(s00, s01, s02, s03));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out1), SumLanes4(s10, s11, s12, s13));

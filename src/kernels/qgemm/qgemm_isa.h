@@ -42,6 +42,7 @@ using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q);
 struct QGemmMicrokernels {
   QGemmIsa isa;
   QGemmTileFn gemm_tile;              // qs8_qc8w_gemm_4x4c16_<level name>
+  QGemmFoldedStoreFn folded_store;    // the tile's epilogue when every bias is folded
   DwconvFn dwconv;
   std::string_view dwconv_name;       // "qs8_qc8w_dwconv_acc32_neon"
   QuantizeImageFn quantize_image;

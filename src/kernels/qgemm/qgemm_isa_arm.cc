@@ -22,7 +22,8 @@ QGemmIsa QGemmIsaFor(IsaLevel level) { return level == IsaLevel::kDotprod ? QGem
 QGemmMicrokernels MicrokernelsFor(QGemmIsa isa) {
   const bool dotprod = isa == QGemmIsa::kNeonDot;
   return {dotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon,
-          dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon, qs8_qc8w_dwconv_acc32_neon,
+          dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon, qgemm_folded_store_neon,
+          qs8_qc8w_dwconv_acc32_neon,
           "qs8_qc8w_dwconv_acc32_neon",
           [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); }};
 }

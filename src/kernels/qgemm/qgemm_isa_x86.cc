@@ -15,7 +15,7 @@ QGemmIsa CapQGemmIsa(QGemmIsa) { return QGemmIsa::kAvx2; }
 QGemmIsa QGemmIsaFor(IsaLevel) { return QGemmIsa::kAvx2; }
 
 QGemmMicrokernels MicrokernelsFor(QGemmIsa) {
-  return {QGemmIsa::kAvx2, qs8_qc8w_gemm_4x4c16_avx2, qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2",
+  return {QGemmIsa::kAvx2, qs8_qc8w_gemm_4x4c16_avx2, qgemm_folded_store_avx2, qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2",
           QuantizeImageToS8};
 }
 

@@ -26,4 +26,26 @@ void qs8_qc8w_gemm_4x4c16_neondot(const int8_t* const rows[kQGemmRows], const in
                                   int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]);
 void qs8_qc8w_gemm_4x4c16_avx2(const int8_t* const rows[kQGemmRows], const int8_t* packed_block,
                                int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]);
+
+// The epilogue of one tile whose every channel has a folded bias (hybrid_quantize.h), per row m:
+//   exact[j] = acc[m][j] - zero_points[m] * channel_sums[n0 + j]              (wrapping int32)
+//   outputs[m][n0 + j] = min(max((float(exact[j]) + biases[m][n0 + j]) * scales[m][n0 + j], min), max)
+// for m < rows and the kQGemmChannels channels of the block at n0 (full blocks only) — the reference's
+// folded form and ActivationRange::Apply, bit for bit (incl. -0 and NaN).
+struct QGemmFoldedOutput {
+  int32_t rows = 0;
+  int32_t zero_points[kQGemmRows] = {};
+  const float* scales[kQGemmRows] = {};  // per channel, from channel 0
+  const float* biases[kQGemmRows] = {};  // in accumulator units, from channel 0
+  float* outputs[kQGemmRows] = {};       // from channel 0
+  const int32_t* channel_sums = nullptr;
+  float min = 0.0f, max = 0.0f;
+};
+using QGemmFoldedStoreFn = void (*)(const int32_t acc[kQGemmRows][kQGemmChannels], const QGemmFoldedOutput& out,
+                                    int32_t n0);
+void qgemm_folded_store_neon(const int32_t acc[kQGemmRows][kQGemmChannels], const QGemmFoldedOutput& out,
+                             int32_t n0);
+void qgemm_folded_store_avx2(const int32_t acc[kQGemmRows][kQGemmChannels], const QGemmFoldedOutput& out,
+                             int32_t n0);
+
 }  // namespace qb

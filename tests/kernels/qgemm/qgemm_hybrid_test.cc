@@ -149,6 +149,9 @@ TEST_P(QGemmHybridTest, Conv2DMatchesReference) {
       {1, 10, 10, 64, 20, 3, 3, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kRelu), true, true, -1, 1},
       {1, 3, 4, 1, 1, 2, 2, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kNone), false, false, -1, 1},
       {1, 5, 5, 4, 3, 3, 3, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kNone), true, true, 0, 0},  // all zero
+      // Several blocks of tiles (qgemm.h), the last one short, and a partial channel block.
+      {1, 12, 11, 16, 10, 1, 1, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kRelu), true, true, -1, 2},
+      {1, 13, 12, 8, 6, 3, 3, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kNone), true, true, -2, 1},
   };
   uint32_t seed = 100;
   for (const ConvCase& c : cases) RunConvCase(GetParam(), c, seed += 10, *this);
@@ -248,6 +251,7 @@ TEST_P(QGemmHybridTest, FullyConnectedMatchesReference) {
       {{2, 3, 15}, 9, Activation::kReluN1To1, true, true, false},
       {{9, 1}, 1, Activation::kNone, false, false, true},
       {{4, 2, 48}, 33, Activation::kRelu, false, true, true},  // rows of 48 from a rank-3 input
+      {{70, 24}, 12, Activation::kRelu6, false, true, true},   // several blocks of tiles, the last one short
   };
   uint32_t seed = 500;
   for (const FullyConnectedCase& c : cases) {
