@@ -33,7 +33,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     direct_rows_ = w.kernel_h == 1 && w.kernel_w == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
                    w.pad_left == 0 && in_c_ == weights_.padded_depth;
-    block_tiles_ = QGemmBlockTiles(weights_.padded_depth);
+    block_tiles_ = QGemmBlockTiles(weights_.padded_depth, weights_.channels);
     return OkStatus();
   }
 
@@ -84,18 +84,38 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   }
 
  private:
-  // Writes the im2col row of output position (oy, ox) to `row` and returns it.
+  // Writes the im2col row of output position (oy, ox) to `row` and returns it. Without dilation the taps of
+  // one kernel row are adjacent in the image: one copy per kernel row (7 x 3 bytes at once in a 7x7 stem).
   const int8_t* Unroll(const int8_t* image, int32_t zero_point, int32_t oy, int32_t ox, int8_t* row) const {
     const SlidingWindow2D& w = conv_.window;
+    const size_t window_row = static_cast<size_t>(w.kernel_w) * in_c_;
     int8_t* out = row;
     for (int32_t ky = 0; ky < w.kernel_h; ++ky) {
       const int32_t iy = w.InputRow(oy, ky);
+      if (iy < 0 || iy >= w.in_h) {
+        std::memset(out, zero_point, window_row);
+        out += window_row;
+        continue;
+      }
+      const int8_t* image_row = image + int64_t{iy} * w.in_w * in_c_;
+      if (w.dilation_w == 1) {
+        const int32_t ix0 = w.InputCol(ox);
+        const int32_t first = std::clamp(-ix0, 0, w.kernel_w), last = std::clamp(w.in_w - ix0, first, w.kernel_w);
+        std::memset(out, zero_point, static_cast<size_t>(first) * in_c_);
+        if (last > first) {
+          std::memcpy(out + int64_t{first} * in_c_, image_row + (int64_t{ix0} + first) * in_c_,
+                      static_cast<size_t>(last - first) * in_c_);
+        }
+        std::memset(out + int64_t{last} * in_c_, zero_point, static_cast<size_t>(w.kernel_w - last) * in_c_);
+        out += window_row;
+        continue;
+      }
       for (int32_t kx = 0; kx < w.kernel_w; ++kx, out += in_c_) {
         const int32_t ix = w.InputCol(ox, kx);
-        if (iy < 0 || iy >= w.in_h || ix < 0 || ix >= w.in_w) {
+        if (ix < 0 || ix >= w.in_w) {
           std::memset(out, zero_point, static_cast<size_t>(in_c_));
         } else {
-          std::memcpy(out, image + (int64_t{iy} * w.in_w + ix) * in_c_, static_cast<size_t>(in_c_));
+          std::memcpy(out, image_row + int64_t{ix} * in_c_, static_cast<size_t>(in_c_));
         }
       }
     }

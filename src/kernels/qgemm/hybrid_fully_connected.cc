@@ -31,7 +31,7 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
     weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales));
     const int32_t row_tiles = (rows_ + kQGemmRows - 1) / kQGemmRows;
-    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_.padded_depth), row_tiles));
+    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_.padded_depth, weights_.channels), row_tiles));
     row_terms_.assign(static_cast<size_t>(kQGemmRows * block_tiles_),
                       HybridOutputTerms(static_cast<size_t>(channels_)));
     return OkStatus();

@@ -44,10 +44,10 @@ struct QGemmRowTile {
 
 // Tiles are multiplied in blocks: every tile of a block meets one channel block of packed weights before
 // the next channel block, so those weights are read from L1 by all of them instead of each tile sweeping
-// the whole filter through the caches. A block's rows should stay in L1 too: QGemmBlockTiles says how many
-// tiles of rows of padded_depth bytes a block holds (at most kQGemmMaxBlockTiles).
+// the whole filter through the caches. QGemmBlockTiles says how many tiles of rows of padded_depth bytes a
+// block holds (at most kQGemmMaxBlockTiles) for a filter of `channels` channels.
 inline constexpr int32_t kQGemmMaxBlockTiles = 16;
-int32_t QGemmBlockTiles(int32_t padded_depth);
+int32_t QGemmBlockTiles(int32_t padded_depth, int32_t channels);
 
 // Runs the level's tile over every channel block for each of `tile_count` tiles:
 // outputs[m][n] = activation(terms[m]->Apply(acc, n)), through the level's vector epilogue for tiles whose

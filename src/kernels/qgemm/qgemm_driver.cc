@@ -37,12 +37,15 @@ QGemmFoldedOutput FoldedOutputOf(const QGemmRowTile& rows, const PackedQGemmWeig
 
 }  // namespace
 
-int32_t QGemmBlockTiles(int32_t padded_depth) {
-  // Half of a 32 KB L1 for the block's rows and one channel block of weights (measured on AMD Zen 3: 16 KB
-  // gains up to 15% on 1x1 layers over one tile per block; 32 KB loses on the widest 3x3 layers).
-  constexpr int32_t kBlockBytes = 16 * 1024;
-  const int32_t rows = kBlockBytes / padded_depth - kQGemmChannels;
-  return std::clamp(rows / kQGemmRows, 1, kQGemmMaxBlockTiles);
+int32_t QGemmBlockTiles(int32_t padded_depth, int32_t channels) {
+  // Weights that fit in a 512 KB L2 stay there: the block's rows and one channel block of weights should
+  // then fit in half of a 32 KB L1. Larger filters (late ResNet and VGG layers, up to 2.3 MB) would stream
+  // from memory once per block, so their blocks take as many rows as 128 KB holds. Measured on AMD Zen 3:
+  // up to 15% on 1x1 layers over one tile per block; 128 KB blocks for small filters lose up to 20%.
+  constexpr int64_t kL1Bytes = 16 * 1024, kL2Bytes = 128 * 1024, kL2WeightBytes = 256 * 1024;
+  const bool weights_fit_l2 = int64_t{padded_depth} * channels <= kL2WeightBytes;
+  const int64_t rows = weights_fit_l2 ? kL1Bytes / padded_depth - kQGemmChannels : kL2Bytes / padded_depth;
+  return static_cast<int32_t>(std::clamp<int64_t>(rows / kQGemmRows, 1, kQGemmMaxBlockTiles));
 }
 
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
