@@ -55,26 +55,15 @@ class QGemmHybridConv2DKernel final : public OpKernel {
       const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      QGemmRowTile tiles[kQGemmMaxBlockTiles];
-      const int32_t block_rows = kQGemmRows * block_tiles_;
-      for (int32_t block0 = 0; block0 < positions; block0 += block_rows) {
-        const int32_t tile_count = std::min(block_tiles_, (positions - block0 + kQGemmRows - 1) / kQGemmRows);
-        for (int32_t t = 0; t < tile_count; ++t) {
-          QGemmRowTile& tile = tiles[t];
-          const int32_t p0 = block0 + t * kQGemmRows;
-          tile.count = std::min(kQGemmRows, positions - p0);
-          for (int32_t m = 0; m < kQGemmRows; ++m) {
-            const int32_t p = p0 + std::min(m, tile.count - 1);  // unused rows repeat the last valid one
-            tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
-                                        : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
-                                                 unrolled + int64_t{t * kQGemmRows + m} * weights_.padded_depth);
-            tile.zero_points[m] = q.zero_point;
-            tile.terms[m] = &conv_.terms;
-            tile.outputs[m] = y + int64_t{p} * out_c_;
-          }
-        }
-        RunQGemmRowTiles(microkernels_, tiles, tile_count, weights_, conv_.activation);
-      }
+      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation,
+                   [&](QGemmRowTile& tile, int32_t m, int32_t p, int32_t slot) {
+                     tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
+                                                 : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
+                                                          unrolled + int64_t{slot} * weights_.padded_depth);
+                     tile.zero_points[m] = q.zero_point;
+                     tile.terms[m] = &conv_.terms;
+                     tile.outputs[m] = y + int64_t{p} * out_c_;
+                   });
     }
   }
 

@@ -46,37 +46,19 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     float* output = io.out(0).data_as<float>();
     auto* quantized = reinterpret_cast<int8_t*>(scratch);
-    QGemmRowTile tiles[kQGemmMaxBlockTiles];
-    const int32_t block_rows = kQGemmRows * block_tiles_;
-    for (int32_t block0 = 0; block0 < rows_; block0 += block_rows) {
-      const int32_t tile_count = std::min(block_tiles_, (rows_ - block0 + kQGemmRows - 1) / kQGemmRows);
-      for (int32_t t = 0; t < tile_count; ++t) {
-        QGemmRowTile& tile = tiles[t];
-        const int32_t r0 = block0 + t * kQGemmRows;
-        tile.count = std::min(kQGemmRows, rows_ - r0);
-        for (int32_t m = 0; m < kQGemmRows; ++m) {
-          const int32_t slot = t * kQGemmRows + m;
-          if (m >= tile.count) {  // unused rows repeat the last valid one
-            tile.rows[m] = tile.rows[m - 1];
-            tile.zero_points[m] = tile.zero_points[m - 1];
-            tile.terms[m] = tile.terms[m - 1];
-            tile.outputs[m] = tile.outputs[m - 1];
-            continue;
-          }
-          const int32_t r = r0 + m;
-          int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
-          const QuantizedImage q =
-              microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
-          std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // meets zero weights
-          row_terms_[static_cast<size_t>(slot)].Set(q.scale, weights_.channel_scales, bias);
-          tile.rows[m] = row;
-          tile.zero_points[m] = q.zero_point;
-          tile.terms[m] = &row_terms_[static_cast<size_t>(slot)];
-          tile.outputs[m] = output + int64_t{r} * channels_;
-        }
-      }
-      RunQGemmRowTiles(microkernels_, tiles, tile_count, weights_, activation_);
-    }
+    RunQGemmRows(microkernels_, rows_, block_tiles_, weights_, activation_,
+                 [&](QGemmRowTile& tile, int32_t m, int32_t r, int32_t slot) {
+                   int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
+                   const QuantizedImage q =
+                       microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+                   std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // zero weights
+                   HybridOutputTerms& terms = row_terms_[static_cast<size_t>(slot)];
+                   terms.Set(q.scale, weights_.channel_scales, bias);
+                   tile.rows[m] = row;
+                   tile.zero_points[m] = q.zero_point;
+                   tile.terms[m] = &terms;
+                   tile.outputs[m] = output + int64_t{r} * channels_;
+                 });
   }
 
   std::string Implementation() const override {

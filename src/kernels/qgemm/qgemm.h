@@ -12,6 +12,7 @@
 // 2^32, hence exactly whenever the reference does not overflow.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -54,5 +55,30 @@ int32_t QGemmBlockTiles(int32_t padded_depth, int32_t channels);
 // biases are all folded (the common case).
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation);
+
+// Multiplies `row_count` rows in blocks of `block_tiles` tiles. set_row(tile, m, row, slot) fills row m of
+// a tile with row `row` of the problem; `slot` (< kQGemmRows * block_tiles) is its place in the block, for
+// per-row scratch. Unused rows of a short last tile repeat its last valid row.
+template <typename SetRow>
+void RunQGemmRows(const QGemmMicrokernels& microkernels, int32_t row_count, int32_t block_tiles,
+                  const PackedQGemmWeights& weights, const ActivationRange& activation, SetRow&& set_row) {
+  QGemmRowTile tiles[kQGemmMaxBlockTiles];
+  for (int32_t block0 = 0; block0 < row_count; block0 += kQGemmRows * block_tiles) {
+    const int32_t tile_count = std::min(block_tiles, (row_count - block0 + kQGemmRows - 1) / kQGemmRows);
+    for (int32_t t = 0; t < tile_count; ++t) {
+      QGemmRowTile& tile = tiles[t];
+      const int32_t r0 = block0 + t * kQGemmRows;
+      tile.count = std::min(kQGemmRows, row_count - r0);
+      for (int32_t m = 0; m < tile.count; ++m) set_row(tile, m, r0 + m, t * kQGemmRows + m);
+      for (int32_t m = tile.count; m < kQGemmRows; ++m) {
+        tile.rows[m] = tile.rows[m - 1];
+        tile.zero_points[m] = tile.zero_points[m - 1];
+        tile.terms[m] = tile.terms[m - 1];
+        tile.outputs[m] = tile.outputs[m - 1];
+      }
+    }
+    RunQGemmRowTiles(microkernels, tiles, tile_count, weights, activation);
+  }
+}
 
 }  // namespace qb
