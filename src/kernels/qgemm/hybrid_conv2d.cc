@@ -1,8 +1,8 @@
 // Hybrid CONV_2D of the own kernels (every architecture; groups = 1): the image is quantized into scratch
-// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy), then 4 output
-// positions at a time are unrolled (im2col) into rows of KH * KW * Cin values in the filter's
+// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy), then a block
+// of output positions at a time is unrolled (im2col) into rows of KH * KW * Cin values in the filter's
 // [Cout][KH][KW][Cin] order, padded taps holding the zero point (so they add exactly 0), and multiplied
-// with the packed filter by the 4x4c16 GEMM (qgemm.h).
+// with the packed filter by the level's GEMM tile (qgemm.h).
 // A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image.
 #include <algorithm>
 #include <cstring>
@@ -29,17 +29,18 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     out_c_ = filter.dim(0);
     QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io, out_c_, 0));
     const int32_t depth = conv_.window.kernel_h * conv_.window.kernel_w * in_c_;
-    weights_ = PackQGemmWeights(filter.data_as<const int8_t>(), out_c_, depth, conv_.filter.channel_scales);
+    weights_ = PackQGemmWeights(filter.data_as<const int8_t>(), out_c_, depth, conv_.filter.channel_scales,
+                                microkernels_.layout);
     const SlidingWindow2D& w = conv_.window;
     direct_rows_ = w.kernel_h == 1 && w.kernel_w == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
                    w.pad_left == 0 && in_c_ == weights_.padded_depth;
-    block_tiles_ = QGemmBlockTiles(weights_.padded_depth, weights_.channels);
+    block_tiles_ = QGemmBlockTiles(weights_);
     return OkStatus();
   }
 
   size_t ScratchBytes() const override {
-    const size_t unrolled_rows = direct_rows_ ? 0 : size_t{kQGemmRows} * static_cast<size_t>(block_tiles_);
-    return AlignScratch(conv_.InputImageSize(in_c_)) + unrolled_rows * weights_.padded_depth;
+    return AlignScratch(conv_.InputImageSize(in_c_)) + AlignScratch(UnrolledBytes()) +
+           QGemmWideRowBytes(weights_, block_tiles_);
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
@@ -48,6 +49,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     float* output = io.out(0).data_as<float>();
     auto* image = reinterpret_cast<int8_t*>(scratch);
     auto* unrolled = reinterpret_cast<int8_t*>(scratch + AlignScratch(conv_.InputImageSize(in_c_)));
+    auto* wide_rows = reinterpret_cast<int16_t*>(reinterpret_cast<uint8_t*>(unrolled) + AlignScratch(UnrolledBytes()));
     const SlidingWindow2D& w = conv_.window;
     const int32_t positions = w.out_h * w.out_w;
     for (int32_t b = 0; b < w.batch; ++b) {
@@ -55,7 +57,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
       const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation,
+      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation, wide_rows,
                    [&](QGemmRowTile& tile, int32_t m, int32_t p, int32_t slot) {
                      tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
                                                  : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
@@ -68,11 +70,15 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return std::string("qgemm ") + (direct_rows_ ? "gemm" : "im2col+gemm") + " qs8_qc8w_gemm_4x4c16_" +
-           std::string(QGemmIsaName(microkernels_.isa));
+    return std::string("qgemm ") + (direct_rows_ ? "gemm " : "im2col+gemm ") + std::string(microkernels_.gemm_name);
   }
 
  private:
+  // The im2col rows of one block (none when rows are read from the image).
+  size_t UnrolledBytes() const {
+    return direct_rows_ ? 0 : size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
+  }
+
   // Writes the im2col row of output position (oy, ox) to `row` and returns it. Without dilation the taps of
   // one kernel row are adjacent in the image: one copy per kernel row (7 x 3 bytes at once in a 7x7 stem).
   const int8_t* Unroll(const int8_t* image, int32_t zero_point, int32_t oy, int32_t ox, int8_t* row) const {

@@ -3,7 +3,8 @@
 // multiplier above 1 it is then widened to one value per output channel (channel oc holds input channel
 // oc / multiplier), so the kernel always pairs input and filter channel by channel. Per output position the
 // taps that read the input (padded taps add 0 and are left out) are handed to the level's microkernel
-// (dwconv_microkernels.h) as pointers, then rescaled like the reference.
+// (dwconv_microkernels.h) as pointers, then rescaled like the reference (by the level's vector epilogue
+// where the biases fold).
 // The filter [1, KH, KW, Cout] is used in its own layout: one row of Cout weights per tap.
 #include <algorithm>
 #include <cstring>
@@ -34,6 +35,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     std::memcpy(weights_.data(), io.in(1).data, taps * out_c_);
     tap_inputs_.resize(taps);
     tap_weights_.resize(taps);
+    no_correction_.assign(static_cast<size_t>(out_c_), 0);
     return OkStatus();
   }
 
@@ -66,10 +68,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
             ++taps;
           });
           microkernels_.dwconv(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
-          float* out = y + (int64_t{oy} * w.out_w + ox) * out_c_;
-          for (int32_t c = 0; c < out_c_; ++c) {
-            out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));
-          }
+          Finish(acc, y + (int64_t{oy} * w.out_w + ox) * out_c_);
         }
       }
     }
@@ -80,6 +79,25 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  private:
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
   size_t WideImageBytes() const { return conv_.InputImageSize(out_c_); }
+
+  // One output position from its exact accumulators: the level's vector epilogue for the channels it takes
+  // (folded biases, groups of 4), the reference epilogue for the rest.
+  void Finish(const int32_t* acc, float* out) const {
+    int32_t c = 0;
+    if (conv_.terms.all_folded()) {
+      QGemmFoldedOutput folded;
+      folded.rows = 1;
+      folded.scales[0] = conv_.terms.scales();
+      folded.biases[0] = conv_.terms.biases_in_accumulator_units();
+      folded.outputs[0] = out;
+      folded.channel_sums = no_correction_.data();  // the accumulators are already exact
+      folded.min = conv_.activation.min;
+      folded.max = conv_.activation.max;
+      c = out_c_ / 4 * 4;
+      if (c > 0) microkernels_.folded_store(acc, out_c_, folded, 0, c);
+    }
+    for (; c < out_c_; ++c) out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));
+  }
 
   // wide[pixel][oc] = image[pixel][oc / multiplier].
   void Widen(const int8_t* image, int8_t* wide) const {
@@ -96,6 +114,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
   FloatConvSetup conv_;
   AlignedBuffer weights_;
   std::vector<const int8_t*> tap_inputs_, tap_weights_;  // sized in Prepare, filled per output position
+  std::vector<int32_t> no_correction_;                    // zeros: the epilogue's channel sums
 };
 
 }  // namespace

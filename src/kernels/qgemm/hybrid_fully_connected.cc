@@ -1,7 +1,7 @@
-// Hybrid FULLY_CONNECTED of the own kernels (every architecture): 4 input rows at a time, each quantized
-// on its own into a padded row of scratch (the level's quantize_image: the reference's
+// Hybrid FULLY_CONNECTED of the own kernels (every architecture): a block of input rows at a time, each
+// quantized on its own into a padded row of scratch (the level's quantize_image: the reference's
 // QuantizeImageAsymmetric or its exact copy; its own scale and zero point), multiplied
-// with the packed [Cout][K] weights by the 4x4c16 GEMM (qgemm.h).
+// with the packed [Cout][K] weights by the level's GEMM tile (qgemm.h).
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -10,6 +10,7 @@
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
 #include "kernels/qgemm/qgemm.h"
+#include "kernels/qgemm/scratch.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/hybrid_quantize.h"
 #include "kernels/reference/kernel_checks.h"
@@ -29,24 +30,24 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     rows_ = static_cast<int32_t>(io.in(0).num_elements() / depth_);
     QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(OptionsOr<FullyConnectedOptions>(op).activation));
     QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
-    weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales));
+    weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales),
+                                microkernels_.layout);
     const int32_t row_tiles = (rows_ + kQGemmRows - 1) / kQGemmRows;
-    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_.padded_depth, weights_.channels), row_tiles));
+    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_), row_tiles));
     row_terms_.assign(static_cast<size_t>(kQGemmRows * block_tiles_),
                       HybridOutputTerms(static_cast<size_t>(channels_)));
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override {
-    return size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
-  }
+  size_t ScratchBytes() const override { return AlignScratch(QuantizedBytes()) + QGemmWideRowBytes(weights_, block_tiles_); }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     const float* input = io.in(0).data_as<const float>();
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     float* output = io.out(0).data_as<float>();
     auto* quantized = reinterpret_cast<int8_t*>(scratch);
-    RunQGemmRows(microkernels_, rows_, block_tiles_, weights_, activation_,
+    auto* wide_rows = reinterpret_cast<int16_t*>(scratch + AlignScratch(QuantizedBytes()));
+    RunQGemmRows(microkernels_, rows_, block_tiles_, weights_, activation_, wide_rows,
                  [&](QGemmRowTile& tile, int32_t m, int32_t r, int32_t slot) {
                    int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
                    const QuantizedImage q =
@@ -62,10 +63,15 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return "qgemm gemm qs8_qc8w_gemm_4x4c16_" + std::string(QGemmIsaName(microkernels_.isa));
+    return "qgemm gemm " + std::string(microkernels_.gemm_name);
   }
 
  private:
+  // The quantized rows of one block.
+  size_t QuantizedBytes() const {
+    return size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
+  }
+
   QGemmMicrokernels microkernels_;
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;

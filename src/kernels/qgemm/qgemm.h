@@ -2,10 +2,12 @@
 // holds rows of dynamically quantized activations (one zero point and output terms per row), B constant
 // per-channel INT8 weights, and finish the reference epilogue + activation (hybrid_quantize.h).
 //
-// Tile: 4 rows x 4 channels, k-block 16 ("4x4c16"), shared by every ISA level.
-// Packed weights: ceil(N / 4) channel blocks; each holds ceil(K / 16) k-blocks of 4 x 16 bytes
-// (channel-major: channel 0's 16 values, then channel 1's, ...). Channels past N and depths past K are 0.
-// A rows: K values followed by zero padding up to a multiple of 16 (the row stride, `padded_depth`).
+// Tile: 4 rows x nr channels with k-blocks of kr, per ISA level (QGemmLayout): 4x4c16 on ARM64 (NEON,
+// dotprod), 4x16c2 on x86-64 (AVX2).
+// Packed weights: ceil(N / nr) channel blocks; each holds padded_depth / kr k-blocks of nr x kr bytes
+// (channel-major: channel 0's kr values, then channel 1's, ...). Channels past N and depths past K are 0.
+// A rows: K values followed by zeros up to a multiple of 16 (the row stride, `padded_depth`); int8, or
+// int16 on levels with wide rows (widened once per block, as they meet every channel block).
 //
 // The microkernels compute the raw int32 products Σ_k A[m][k] * B[n][k] (wrapping); the driver subtracts
 // zero_point[m] * Σ_k B[n][k] (precomputed per channel), which equals the reference's Σ (q - zp) * w modulo
@@ -13,6 +15,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -27,16 +30,18 @@ namespace qb {
 // Weights [N][K] packed once at Prepare, with what the epilogue needs per channel.
 struct PackedQGemmWeights {
   int32_t channels = 0, depth = 0, padded_depth = 0;
+  QGemmLayout layout{};
   AlignedBuffer blocks;               // the layout above
   std::vector<int32_t> channel_sums;  // Σ_k B[n][k]
   std::vector<float> channel_scales;  // filter scale per channel
 };
 PackedQGemmWeights PackQGemmWeights(const int8_t* weights, int32_t channels, int32_t depth,
-                                    std::vector<float> channel_scales);
+                                    std::vector<float> channel_scales, QGemmLayout layout);
 
 // One tile of up to kQGemmRows rows, each with its own quantization and output row.
 struct QGemmRowTile {
-  const int8_t* rows[kQGemmRows] = {};  // padded_depth bytes each; unused rows repeat a valid one
+  const void* rows[kQGemmRows] = {};  // padded_depth values each (int8, or int16: wide rows); unused rows
+                                      // repeat a valid one
   int32_t zero_points[kQGemmRows] = {};
   const HybridOutputTerms* terms[kQGemmRows] = {};  // the row's epilogue (scale and bias per channel)
   float* outputs[kQGemmRows] = {};  // N floats each
@@ -45,23 +50,27 @@ struct QGemmRowTile {
 
 // Tiles are multiplied in blocks: every tile of a block meets one channel block of packed weights before
 // the next channel block, so those weights are read from L1 by all of them instead of each tile sweeping
-// the whole filter through the caches. QGemmBlockTiles says how many tiles of rows of padded_depth bytes a
-// block holds (at most kQGemmMaxBlockTiles) for a filter of `channels` channels.
+// the whole filter through the caches. QGemmBlockTiles says how many tiles a block holds (at most
+// kQGemmMaxBlockTiles) for these weights; QGemmWideRowBytes the scratch a block's widened rows take (0 on
+// levels without wide rows).
 inline constexpr int32_t kQGemmMaxBlockTiles = 16;
-int32_t QGemmBlockTiles(int32_t padded_depth, int32_t channels);
+int32_t QGemmBlockTiles(const PackedQGemmWeights& weights);
+size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, int32_t block_tiles);
 
-// Runs the level's tile over every channel block for each of `tile_count` tiles:
-// outputs[m][n] = activation(terms[m]->Apply(acc, n)), through the level's vector epilogue for tiles whose
-// biases are all folded (the common case).
+// Runs the level's tile over every channel block for each of `tile_count` tiles (rows in the level's row
+// type): outputs[m][n] = activation(terms[m]->Apply(acc, n)), through the level's vector epilogue for tiles
+// whose biases are all folded (the common case).
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation);
 
 // Multiplies `row_count` rows in blocks of `block_tiles` tiles. set_row(tile, m, row, slot) fills row m of
-// a tile with row `row` of the problem; `slot` (< kQGemmRows * block_tiles) is its place in the block, for
-// per-row scratch. Unused rows of a short last tile repeat its last valid row.
+// a tile with row `row` of the problem as int8 values; `slot` (< kQGemmRows * block_tiles) is its place in
+// the block, for per-row scratch. Unused rows of a short last tile repeat its last valid row. On levels
+// with wide rows every row is then widened into `wide_rows` (QGemmWideRowBytes).
 template <typename SetRow>
 void RunQGemmRows(const QGemmMicrokernels& microkernels, int32_t row_count, int32_t block_tiles,
-                  const PackedQGemmWeights& weights, const ActivationRange& activation, SetRow&& set_row) {
+                  const PackedQGemmWeights& weights, const ActivationRange& activation, int16_t* wide_rows,
+                  SetRow&& set_row) {
   QGemmRowTile tiles[kQGemmMaxBlockTiles];
   for (int32_t block0 = 0; block0 < row_count; block0 += kQGemmRows * block_tiles) {
     const int32_t tile_count = std::min(block_tiles, (row_count - block0 + kQGemmRows - 1) / kQGemmRows);
@@ -69,7 +78,16 @@ void RunQGemmRows(const QGemmMicrokernels& microkernels, int32_t row_count, int3
       QGemmRowTile& tile = tiles[t];
       const int32_t r0 = block0 + t * kQGemmRows;
       tile.count = std::min(kQGemmRows, row_count - r0);
-      for (int32_t m = 0; m < tile.count; ++m) set_row(tile, m, r0 + m, t * kQGemmRows + m);
+      for (int32_t m = 0; m < tile.count; ++m) {
+        const int32_t slot = t * kQGemmRows + m;
+        set_row(tile, m, r0 + m, slot);
+        if (microkernels.layout.wide_rows) {
+          int16_t* wide = wide_rows + int64_t{slot} * weights.padded_depth;
+          microkernels.widen(static_cast<const int8_t*>(tile.rows[m]), static_cast<size_t>(weights.padded_depth),
+                             wide);
+          tile.rows[m] = wide;
+        }
+      }
       for (int32_t m = tile.count; m < kQGemmRows; ++m) {
         tile.rows[m] = tile.rows[m - 1];
         tile.zero_points[m] = tile.zero_points[m - 1];

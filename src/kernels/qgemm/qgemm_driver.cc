@@ -37,39 +37,48 @@ QGemmFoldedOutput FoldedOutputOf(const QGemmRowTile& rows, const PackedQGemmWeig
 
 }  // namespace
 
-int32_t QGemmBlockTiles(int32_t padded_depth, int32_t channels) {
+int32_t QGemmBlockTiles(const PackedQGemmWeights& weights) {
   // Weights that fit in a 512 KB L2 stay there: the block's rows and one channel block of weights should
-  // then fit in half of a 32 KB L1. Larger filters (late ResNet and VGG layers, up to 2.3 MB) would stream
-  // from memory once per block, so their blocks take as many rows as 128 KB holds. Measured on AMD Zen 3:
-  // up to 15% on 1x1 layers over one tile per block; 128 KB blocks for small filters lose up to 20%.
-  constexpr int64_t kL1Bytes = 16 * 1024, kL2Bytes = 128 * 1024, kL2WeightBytes = 256 * 1024;
-  const bool weights_fit_l2 = int64_t{padded_depth} * channels <= kL2WeightBytes;
-  const int64_t rows = weights_fit_l2 ? kL1Bytes / padded_depth - kQGemmChannels : kL2Bytes / padded_depth;
+  // then fit in 24 KB of a 32 KB L1. Larger filters (late ResNet and VGG layers, up to 2.3 MB) would stream
+  // from memory once per block, so their blocks take as many rows as 128 KB holds. Measured on AMD Zen 3.
+  constexpr int64_t kL1Bytes = 24 * 1024, kL2Bytes = 128 * 1024, kL2WeightBytes = 256 * 1024;
+  const int64_t depth = weights.padded_depth;
+  const int64_t row_bytes = depth * (weights.layout.wide_rows ? 2 : 1);
+  const int64_t channel_block_bytes = depth * weights.layout.channels;
+  const bool weights_fit_l2 = depth * weights.channels <= kL2WeightBytes;
+  const int64_t rows = weights_fit_l2 ? (kL1Bytes - channel_block_bytes) / row_bytes : kL2Bytes / row_bytes;
   return static_cast<int32_t>(std::clamp<int64_t>(rows / kQGemmRows, 1, kQGemmMaxBlockTiles));
+}
+
+size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, int32_t block_tiles) {
+  if (!weights.layout.wide_rows) return 0;
+  return size_t{kQGemmRows} * static_cast<size_t>(block_tiles) * static_cast<size_t>(weights.padded_depth) *
+         sizeof(int16_t);
 }
 
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation) {
-  const int32_t depth_blocks = weights.padded_depth / kQGemmDepthBlock;
+  const int32_t nr = weights.layout.channels;
   const auto* packed = reinterpret_cast<const int8_t*>(weights.blocks.data());
   QGemmFoldedOutput folded[kQGemmMaxBlockTiles];
   for (int32_t t = 0; t < tile_count; ++t) folded[t] = FoldedOutputOf(tiles[t], weights, activation);
-  for (int32_t n0 = 0; n0 < weights.channels; n0 += kQGemmChannels) {
+  for (int32_t n0 = 0; n0 < weights.channels; n0 += nr) {
     const int8_t* channel_block = packed + int64_t{n0} * weights.padded_depth;
-    const int32_t channel_count = std::min(kQGemmChannels, weights.channels - n0);
+    const int32_t channel_count = std::min(nr, weights.channels - n0);
+    // The vector epilogue takes whole groups of 4 channels; the rest of a short last block is scalar.
+    const int32_t vector_channels = channel_count / 4 * 4;
     for (int32_t t = 0; t < tile_count; ++t) {
       const QGemmRowTile& rows = tiles[t];
-      int32_t acc[kQGemmRows][kQGemmChannels];
-      microkernels.gemm_tile(rows.rows, channel_block, depth_blocks, acc);
-      if (folded[t].rows > 0 && channel_count == kQGemmChannels) {
-        microkernels.folded_store(acc, folded[t], n0);
-        continue;
-      }
+      int32_t acc[kQGemmRows * kQGemmMaxChannels];
+      microkernels.gemm_tile(rows.rows, channel_block, weights.padded_depth, acc);
+      const bool folded_tile = folded[t].rows > 0;
+      if (folded_tile && vector_channels > 0) microkernels.folded_store(acc, nr, folded[t], n0, vector_channels);
+      const int32_t scalar_from = folded_tile ? vector_channels : 0;
       for (int32_t m = 0; m < rows.count; ++m) {
-        for (int32_t j = 0; j < channel_count; ++j) {
+        for (int32_t j = scalar_from; j < channel_count; ++j) {
           const int32_t n = n0 + j;
           const int32_t sum = weights.channel_sums[static_cast<size_t>(n)];
-          const int32_t exact = ExactAccumulator(acc[m][j], rows.zero_points[m], sum);
+          const int32_t exact = ExactAccumulator(acc[m * nr + j], rows.zero_points[m], sum);
           rows.outputs[m][n] = activation.Apply(rows.terms[m]->Apply(exact, static_cast<size_t>(n)));
         }
       }

@@ -2,8 +2,8 @@
 // FULLY_CONNECTED with float32 activations and constant INT8 weights, bit-exact against the reference
 // hybrid kernels (kernels/reference/hybrid_quantize.h): the same per-image input quantization (the
 // reference's own function, or an exact SIMD copy of it), the same int32 accumulations, the same float epilogue.
-//   CONV_2D:           im2col of 4 output positions at a time + the 4x4c16 int8 GEMM (qgemm.h)
-//   FULLY_CONNECTED:   4 input rows at a time, each quantized on its own, + the same GEMM
+//   CONV_2D:           im2col of a block of output positions + the level's int8 GEMM tile (qgemm.h)
+//   FULLY_CONNECTED:   a block of input rows, each quantized on its own, + the same GEMM
 //   DEPTHWISE_CONV_2D: an indirect kernel over the taps that read the input (dwconv_microkernels.h)
 // The drivers are portable C++; only the microkernels are per ISA (qgemm_isa.h chooses them).
 #pragma once

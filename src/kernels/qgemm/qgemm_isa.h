@@ -38,10 +38,21 @@ std::string_view QGemmIsaName(QGemmIsa isa);
 // The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy.
 using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q);
 
+// The packed weights and rows a level's GEMM tile reads (qgemm.h): channel blocks of `channels` (nr) with
+// `depth_block` (kr) consecutive k per channel, and rows of int16 (`wide_rows`) or int8.
+struct QGemmLayout {
+  int32_t channels;
+  int32_t depth_block;
+  bool wide_rows;
+};
+
 // What the kernels of one level run.
 struct QGemmMicrokernels {
   QGemmIsa isa;
-  QGemmTileFn gemm_tile;              // qs8_qc8w_gemm_4x4c16_<level name>
+  QGemmLayout layout;
+  QGemmTileFn gemm_tile;
+  std::string_view gemm_name;         // "qs8_qc8w_gemm_4x16c2_avx2"
+  WidenFn widen;                      // int8 -> int16 rows (levels with wide rows)
   QGemmFoldedStoreFn folded_store;    // the tile's epilogue when every bias is folded
   DwconvFn dwconv;
   std::string_view dwconv_name;       // "qs8_qc8w_dwconv_acc32_neon"

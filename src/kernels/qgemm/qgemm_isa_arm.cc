@@ -21,11 +21,15 @@ QGemmIsa QGemmIsaFor(IsaLevel level) { return level == IsaLevel::kDotprod ? QGem
 
 QGemmMicrokernels MicrokernelsFor(QGemmIsa isa) {
   const bool dotprod = isa == QGemmIsa::kNeonDot;
-  return {dotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon,
-          dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon, qgemm_folded_store_neon,
-          qs8_qc8w_dwconv_acc32_neon,
-          "qs8_qc8w_dwconv_acc32_neon",
-          [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); }};
+  return {.isa = dotprod ? QGemmIsa::kNeonDot : QGemmIsa::kNeon,
+          .layout = {.channels = 4, .depth_block = 16, .wide_rows = false},
+          .gemm_tile = dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon,
+          .gemm_name = dotprod ? "qs8_qc8w_gemm_4x4c16_neondot" : "qs8_qc8w_gemm_4x4c16_neon",
+          .widen = nullptr,
+          .folded_store = qgemm_folded_store_neon,
+          .dwconv = qs8_qc8w_dwconv_acc32_neon,
+          .dwconv_name = "qs8_qc8w_dwconv_acc32_neon",
+          .quantize_image = [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); }};
 }
 
 }  // namespace qb

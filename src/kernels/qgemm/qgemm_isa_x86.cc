@@ -15,8 +15,15 @@ QGemmIsa CapQGemmIsa(QGemmIsa) { return QGemmIsa::kAvx2; }
 QGemmIsa QGemmIsaFor(IsaLevel) { return QGemmIsa::kAvx2; }
 
 QGemmMicrokernels MicrokernelsFor(QGemmIsa) {
-  return {QGemmIsa::kAvx2, qs8_qc8w_gemm_4x4c16_avx2, qgemm_folded_store_avx2, qs8_qc8w_dwconv_acc32_avx2, "qs8_qc8w_dwconv_acc32_avx2",
-          QuantizeImageToS8};
+  return {.isa = QGemmIsa::kAvx2,
+          .layout = {.channels = 16, .depth_block = 2, .wide_rows = true},
+          .gemm_tile = qs8_qc8w_gemm_4x16c2_avx2,
+          .gemm_name = "qs8_qc8w_gemm_4x16c2_avx2",
+          .widen = qs8_widen_avx2,
+          .folded_store = qgemm_folded_store_avx2,
+          .dwconv = qs8_qc8w_dwconv_acc32_avx2,
+          .dwconv_name = "qs8_qc8w_dwconv_acc32_avx2",
+          .quantize_image = QuantizeImageToS8};
 }
 
 }  // namespace qb

@@ -9,22 +9,26 @@
 
 namespace qb {
 
-void qs8_qc8w_gemm_4x4c16_neondot(const int8_t* const rows[kQGemmRows], const int8_t* packed_block,
-                                  int32_t depth_blocks, int32_t acc[kQGemmRows][kQGemmChannels]) {
-  int32x4_t sums[kQGemmRows][kQGemmChannels];
+void qs8_qc8w_gemm_4x4c16_neondot(const void* const int8_rows[kQGemmRows], const int8_t* packed_block,
+                                  int32_t padded_depth, int32_t* acc) {
+  constexpr int kChannels = 4;  // nr
+  const int8_t* rows[kQGemmRows];
+  for (int m = 0; m < kQGemmRows; ++m) rows[m] = static_cast<const int8_t*>(int8_rows[m]);
+  const int32_t depth_blocks = padded_depth / 16;
+  int32x4_t sums[kQGemmRows][kChannels];
   for (int m = 0; m < kQGemmRows; ++m) {
-    for (int n = 0; n < kQGemmChannels; ++n) sums[m][n] = vdupq_n_s32(0);
+    for (int n = 0; n < kChannels; ++n) sums[m][n] = vdupq_n_s32(0);
   }
   for (int32_t kb = 0; kb < depth_blocks; ++kb) {
-    int8x16_t w[kQGemmChannels];
-    for (int n = 0; n < kQGemmChannels; ++n) w[n] = vld1q_s8(packed_block + (kb * kQGemmChannels + n) * 16);
+    int8x16_t w[kChannels];
+    for (int n = 0; n < kChannels; ++n) w[n] = vld1q_s8(packed_block + (kb * kChannels + n) * 16);
     for (int m = 0; m < kQGemmRows; ++m) {
       const int8x16_t a = vld1q_s8(rows[m] + kb * 16);
-      for (int n = 0; n < kQGemmChannels; ++n) sums[m][n] = vdotq_s32(sums[m][n], a, w[n]);
+      for (int n = 0; n < kChannels; ++n) sums[m][n] = vdotq_s32(sums[m][n], a, w[n]);
     }
   }
   for (int m = 0; m < kQGemmRows; ++m) {
-    for (int n = 0; n < kQGemmChannels; ++n) acc[m][n] = vaddvq_s32(sums[m][n]);
+    for (int n = 0; n < kChannels; ++n) acc[m * kChannels + n] = vaddvq_s32(sums[m][n]);
   }
 }
 
