@@ -53,6 +53,7 @@ void AddBenchCommand(CLI::App& app, int& exit_code) {
   AddKernelFlags(*cmd, *kernel_flags);
   cmd->callback([params, kernel_flags, &exit_code] {
     params->float_backend = kernel_flags->float_backend;
+    params->hybrid_backend = kernel_flags->hybrid_backend;
     params->isa = kernel_flags->isa;
     exit_code = RunBench(*params);
   });

@@ -6,17 +6,15 @@
 #include <CLI/CLI.hpp>
 
 #include "core/status.h"
+#include "kernels/kernel_factory.h"
 
 namespace qb::tools {
 
 // Prints "quantbench: error: <message>" to stderr and returns the exit code for a failure (1).
 int ReportError(const Status& status);
 
-// The kernel flags every command that runs a model takes: --float_backend and --isa (empty = default).
-struct KernelFlags {
-  std::string float_backend;
-  std::string isa;
-};
+// The kernel flags every command that runs a model takes: --float_backend, --hybrid_backend and --isa
+// (kernels/kernel_factory.h; empty = default).
 void AddKernelFlags(CLI::App& command, KernelFlags& flags);
 
 void AddRunCommand(CLI::App& app, int& exit_code);

@@ -29,7 +29,7 @@ Status Compare(const CompareArgs& args) {
   options.samples = args.samples;
   options.seed = args.seed;
   QB_ASSIGN_OR_RETURN(options.kernels,
-                      ResolveKernelConfig(args.kernels.float_backend, args.kernels.isa, args.num_threads));
+                      ResolveKernelConfig(args.kernels, args.num_threads));
   auto report = CompareModels(a, b, options);
   if (!report.ok()) return report.status().WithContext(args.reference + " vs " + args.candidate);
   if (args.json) {

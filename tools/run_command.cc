@@ -61,7 +61,7 @@ Status Run(const RunArgs& args) {
   QB_ASSIGN_OR_RETURN(auto graph, ReadTfliteFile(args.graph));
   InterpreterOptions options;
   QB_ASSIGN_OR_RETURN(options.kernels,
-                      ResolveKernelConfig(args.kernels.float_backend, args.kernels.isa, args.num_threads));
+                      ResolveKernelConfig(args.kernels, args.num_threads));
   auto interpreter = Interpreter::Create(graph, options);
   if (!interpreter.ok()) return interpreter.status().WithContext(args.graph);
   Interpreter& in = **interpreter;

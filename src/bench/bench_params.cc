@@ -36,7 +36,9 @@ Status ValidateBenchParams(const BenchParams& params) {
 }
 
 Result<KernelConfig> KernelConfigOf(const BenchParams& params) {
-  return ResolveKernelConfig(params.float_backend, params.isa, params.num_threads);
+  return ResolveKernelConfig({.float_backend = params.float_backend, .hybrid_backend = params.hybrid_backend,
+                              .isa = params.isa},
+                             params.num_threads);
 }
 
 }  // namespace qb::bench

@@ -20,13 +20,14 @@ struct BenchParams {
   double run_delay = -1.0;  // seconds slept after each run when > 0
   bool enable_op_profiling = false;
   std::string json_output;  // where the JSON listener writes; empty = no JSON
-  std::string float_backend;  // --float_backend; empty = the platform's default
+  std::string float_backend;   // --float_backend; empty = the platform's default
+  std::string hybrid_backend;  // --hybrid_backend; empty = the float backend's family
   std::string isa;            // --isa; empty = $QB_ISA, else the best level of this CPU
 };
 
 // Names the first bad flag and what to pass instead, e.g. "--num_runs must be >= 0, got -3".
 Status ValidateBenchParams(const BenchParams& params);
-// The kernel configuration the flags select (float backend, ISA cap, threads).
+// The kernel configuration the flags select (float and hybrid backends, ISA cap, threads).
 Result<KernelConfig> KernelConfigOf(const BenchParams& params);
 
 }  // namespace qb::bench

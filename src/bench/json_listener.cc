@@ -75,6 +75,7 @@ nlohmann::json ResultToJson(const BenchmarkResult& result) {
                  {"run_delay", p.run_delay},
                  {"enable_op_profiling", p.enable_op_profiling},
                  {"float_backend", p.float_backend},
+                 {"hybrid_backend", p.hybrid_backend},
                  {"isa", p.isa}};
   j["model_size_mb"] = result.init.model_size_mb;
   j["init_us"] = result.init.init_us;

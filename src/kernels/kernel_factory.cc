@@ -47,10 +47,11 @@ HybridBackend KernelConfig::ResolvedHybridBackend() const {
   return resolved;
 }
 
-Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads) {
+Result<KernelConfig> ResolveKernelConfig(const KernelFlags& flags, int num_threads) {
   KernelConfig config;
-  QB_ASSIGN_OR_RETURN(config.float_backend, ParseFloatBackend(float_backend));
-  QB_ASSIGN_OR_RETURN(config.isa, SelectIsa(isa));
+  QB_ASSIGN_OR_RETURN(config.float_backend, ParseFloatBackend(flags.float_backend));
+  QB_ASSIGN_OR_RETURN(config.hybrid_backend, ParseHybridBackend(flags.hybrid_backend));
+  QB_ASSIGN_OR_RETURN(config.isa, SelectIsa(flags.isa));
   if (num_threads < 1) return Errorf("--num_threads must be >= 1, got {}", num_threads);
   config.num_threads = num_threads;
   return config;
@@ -170,6 +171,9 @@ std::string DescribeKernelConfig(const KernelConfig& config) {
   std::string isa = fmt::format("isa {}", IsaName(config.isa));
   if (capped) {
     isa += fmt::format(" — emulation: capped below this CPU's {}", IsaName(*best));
+  }
+  if (config.hybrid_backend != HybridBackend::kSameAsFloat) {
+    isa += fmt::format("; hybrid ops on {}", HybridBackendName(config.ResolvedHybridBackend()));
   }
   switch (config.float_backend) {
     case FloatBackend::kOneDnn:

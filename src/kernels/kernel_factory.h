@@ -13,28 +13,22 @@
 
 #include "core/status.h"
 #include "kernels/float_backend.h"
+#include "kernels/hybrid_backend.h"
 #include "kernels/isa.h"
 #include "kernels/kernel.h"
 
 namespace qb {
 
-// Who runs the hybrid ops. By default (kSameAsFloat) the float backend's family: with onednn, oneDNN int8
-// (on 7-bit inputs below VNNI, where its int8 would otherwise saturate: onednn_backend.h); with xnnpack,
-// quantbench's own kernels (kernels/qgemm: NEON/dotprod on ARM64, AVX2 on x86-64; always TensorFlow Lite's
-// 8-bit inputs); with reference, the reference. Set explicitly to test or compare the hybrid kernels alone
-// (kQGemm: the exact 8-bit AVX2 path on x86-64); kReference7Bit is the reference quantizing hybrid inputs
-// to 7 bits (reference/hybrid_quantize.h), the 7-bit oneDNN path's oracle.
-enum class HybridBackend { kSameAsFloat, kOneDnn, kQGemm, kReference, kReference7Bit };
-
 struct KernelConfig {
   FloatBackend float_backend = DefaultFloatBackend();
-  HybridBackend hybrid_backend = HybridBackend::kSameAsFloat;
+  HybridBackend hybrid_backend = HybridBackend::kSameAsFloat;  // who runs the hybrid ops (hybrid_backend.h)
   IsaLevel isa = DefaultIsa();  // the cap (isa.h); by default the best level the CPU has
   int num_threads = 1;
 
   // The best ISA level of this CPU (the first one of the build's architecture when it has none).
   static IsaLevel DefaultIsa();
-  // hybrid_backend with kSameAsFloat resolved as above (kOneDnn only where oneDNN is built, else kReference).
+  // hybrid_backend with kSameAsFloat resolved (hybrid_backend.h; kOneDnn only where oneDNN is built, else
+  // kReference).
   HybridBackend ResolvedHybridBackend() const;
   // Whether the hybrid ops run on oneDNN.
   bool OneDnnHybrid() const { return ResolvedHybridBackend() == HybridBackend::kOneDnn; }
@@ -43,9 +37,14 @@ struct KernelConfig {
   bool HybridInputsAreSevenBit() const;
 };
 
-// A configuration from the command line: --float_backend, --isa (else $QB_ISA), --num_threads; empty
-// strings select the defaults. Errors are one line naming the bad flag.
-Result<KernelConfig> ResolveKernelConfig(std::string_view float_backend, std::string_view isa, int num_threads);
+// The kernel flags of the commands that run models; empty strings select the defaults.
+struct KernelFlags {
+  std::string float_backend;   // --float_backend
+  std::string hybrid_backend;  // --hybrid_backend
+  std::string isa;             // --isa (else $QB_ISA)
+};
+// A configuration from the command line (and --num_threads). Errors are one line naming the bad flag.
+Result<KernelConfig> ResolveKernelConfig(const KernelFlags& flags, int num_threads);
 
 // Sets up the backends `config` selects for this process, before any of their kernels is created:
 // oneDNN's max ISA (settable once per process: a different cap later is an error) and its OpenMP

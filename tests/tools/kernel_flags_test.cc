@@ -1,11 +1,13 @@
-// --float_backend and --isa on the commands that run models: bad values are one error line and exit 1
-// (the flag wins over $QB_ISA), and bench reports the backend, the cap and the implementations.
+// --float_backend, --hybrid_backend and --isa on the commands that run models: bad values are one error
+// line and exit 1 (the flag wins over $QB_ISA), and bench reports the backends, the cap and the
+// implementations.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "core/file_io.h"
 #include "kernels/float_backend.h"
+#include "kernels/hybrid_backend.h"
 #include "kernels/isa.h"
 #include "test_support.h"
 #include "tiny_model.h"
@@ -30,6 +32,34 @@ TEST(KernelFlagsTest, UnknownBackendOnEveryCommand) {
   ExpectOneLineError(RunTool("bench --graph=" + model + " --float_backend=tpu"), "--float_backend=tpu: not a backend");
   ExpectOneLineError(RunTool("compare " + model + " " + model + " --float_backend=tpu"),
                      "--float_backend=tpu: not a backend");
+}
+
+TEST(KernelFlagsTest, UnknownHybridBackendOnEveryCommand) {
+  const std::string model = TinyModelPath();
+  const std::string expected = "--hybrid_backend=npu: not a hybrid backend of this build; it has reference";
+  ExpectOneLineError(RunTool("run --graph=" + model + " --hybrid_backend=npu"), expected);
+  ExpectOneLineError(RunTool("bench --graph=" + model + " --hybrid_backend=npu"), expected);
+  ExpectOneLineError(RunTool("compare " + model + " " + model + " --hybrid_backend=npu"), expected);
+}
+
+// A quantized model's hybrid ops run where --hybrid_backend says, whatever the float backend.
+TEST(KernelFlagsTest, HybridBackendChoosesTheHybridKernels) {
+  const std::string dir = testing::TempDir() + "/hybrid_flag";
+  auto made = RunTool("models --only TinyMobileNet --out " + dir);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string quantized = dir + "/TinyMobileNet_quant.tflite";
+  auto quantize = RunTool("quantize " + dir + "/TinyMobileNet.tflite " + quantized);
+  ASSERT_EQ(quantize.exit_code, 0) << quantize.err;
+  for (HybridBackend backend : BuiltHybridBackends()) {
+    const std::string name(HybridBackendName(backend));
+    SCOPED_TRACE(name);
+    auto run = RunTool("bench --graph=" + quantized + " --hybrid_backend=" + name +
+                       " --num_runs=1 --min_secs=0 --warmup_runs=0 --warmup_min_secs=0");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("; hybrid ops on " + name + ")"), std::string::npos) << run.out;
+    const std::string kernels = run.out.substr(run.out.find("INFO: Kernels (ops per implementation):"));
+    EXPECT_NE(kernels.find(" " + name), std::string::npos) << kernels;
+  }
 }
 
 TEST(KernelFlagsTest, UnknownIsa) {
