@@ -38,7 +38,8 @@ struct ExperimentSpec {
 void ApplyQuick(ExperimentSpec& spec);
 Status ValidateSpec(const ExperimentSpec& spec);
 
-// Everything that must match for a journal to be resumed: models, trials, threads, isa, the benchmark flags,
+// Everything that must match for a journal to be resumed: models, trials, threads, isa, the benchmark flags
+// (incl. --hybrid_backend),
 // the benchmark tool, the seed, quantbench's version and git commit.
 nlohmann::json ResumeKey(const ExperimentSpec& spec);
 

@@ -11,8 +11,8 @@
 
 namespace qb::experiment {
 
-// The child's argv: the tool, then --graph, --num_threads, the loop flags and, when set, --isa (passed
-// verbatim: quantbench bench and benchmark_model check it).
+// The child's argv: the tool, then --graph, --num_threads, the loop flags and, when set, --isa and
+// --hybrid_backend (passed verbatim: the benchmark tool checks them).
 std::vector<std::string> BenchCommandLine(const ExperimentSpec& spec, const std::string& graph);
 
 // Runs the trial and parses its output; an error names the trial and quotes the child's last error line.

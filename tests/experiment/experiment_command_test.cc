@@ -188,6 +188,19 @@ TEST(ExperimentCommandTest, IsaSweepRunsEveryLevelIntoSubfoldersAndMergesThem) {
   EXPECT_TRUE(fs::exists(out + "/models/TinyResNet_quant.tflite"));  // shared by the levels
 }
 
+TEST(ExperimentCommandTest, HybridBackendReachesEveryBenchmarkAndTheResults) {
+  const std::string dir = testing::TempDir() + "/hybrid";
+  fs::create_directories(dir);
+  const std::string fake = WriteFakeBench(dir);
+  const std::string out = dir + "/run";
+  const auto run = RunTool("experiment --hybrid_backend reference --out " + out +
+                           " --models TinyResNet --trials 1 --fidelity-samples 0 --bench-tool " + fake);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(Slurp(dir + "/args").find("--hybrid_backend=reference"), std::string::npos);
+  const auto json = nlohmann::json::parse(Slurp(out + "/results.json"));
+  EXPECT_EQ(json.at("settings").at("hybrid_backend"), "reference");
+}
+
 TEST(ExperimentCommandTest, BadInputsAreOneClearLine) {
   const std::string out = testing::TempDir() + "/r";
   ExpectOneLineError(RunTool("experiment --out " + out + " --models NoSuchNet"), "--models: unknown model 'NoSuchNet'");
@@ -197,6 +210,8 @@ TEST(ExperimentCommandTest, BadInputsAreOneClearLine) {
   std::ofstream(file) << "x";
   ExpectOneLineError(RunTool("experiment --out " + file + "/sub --models TinyVGG"), "cannot create the output folder");
   ExpectOneLineError(RunTool("experiment --out " + out + " --isa avx2 --isa-sweep --models TinyVGG"), "--isa-sweep");
+  ExpectOneLineError(RunTool("experiment --out " + out + " --hybrid_backend npu --models TinyVGG"),
+                     "--hybrid_backend=npu: not a hybrid backend");
 }
 
 TEST(ExperimentCommandTest, AFailingBenchmarkNamesTheTrial) {
