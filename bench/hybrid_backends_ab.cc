@@ -1,12 +1,14 @@
 // hybrid_backends_ab: whole quantized models on the two x86-64 hybrid backends — oneDNN int8 (7-bit inputs
-// below VNNI) and quantbench's own kernels (kernels/qgemm, exact 8-bit) — in one process, runs alternating
-// between them so that a noisy, shared machine slows both alike; prints the best of `--rounds` per backend
-// and their ratio. Float ops run on oneDNN in both. Usage:
-//   build/hybrid_backends_ab [--rounds=N] model.tflite...
+// below VNNI) and quantbench's own kernels (kernels/qgemm, exact 8-bit) — and, when X_quant.tflite has an
+// X.tflite beside it, that float32 model, in one process, runs alternating between them so that a noisy,
+// shared machine slows all alike; prints the best of `--rounds` each, their ratio and the speedups over
+// float32. Float ops run on oneDNN throughout. Usage:
+//   build/hybrid_backends_ab [--rounds=N] model_quant.tflite...
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,19 +34,39 @@ double Seconds(Interpreter& interpreter) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// models/ResNet50_quant.tflite -> models/ResNet50.tflite when it exists, else "".
+std::string FloatSibling(const std::string& path) {
+  constexpr std::string_view kSuffix = "_quant.tflite";
+  if (!path.ends_with(kSuffix)) return "";
+  const std::string sibling = path.substr(0, path.size() - kSuffix.size()) + ".tflite";
+  return std::filesystem::exists(sibling) ? sibling : "";
+}
+
 Status Compare(const std::string& path, int rounds) {
   QB_ASSIGN_OR_RETURN(std::shared_ptr<const Graph> graph, ReadTfliteFile(path));
   QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> onednn, Prepare(graph, HybridBackend::kOneDnn));
   QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> qgemm, Prepare(graph, HybridBackend::kQGemm));
-  Seconds(*onednn);  // first runs (JIT, page faults) are not timed
-  Seconds(*qgemm);
-  double best_onednn = 1e30, best_qgemm = 1e30;
-  for (int round = 0; round < rounds; ++round) {
-    best_onednn = std::min(best_onednn, Seconds(*onednn));
-    best_qgemm = std::min(best_qgemm, Seconds(*qgemm));
+  std::unique_ptr<Interpreter> float32;
+  if (const std::string sibling = FloatSibling(path); !sibling.empty()) {
+    QB_ASSIGN_OR_RETURN(std::shared_ptr<const Graph> float_graph, ReadTfliteFile(sibling));
+    QB_ASSIGN_OR_RETURN(float32, Prepare(float_graph, HybridBackend::kSameAsFloat));
   }
-  std::printf("%-40s onednn %8.1f ms   qgemm %8.1f ms   qgemm/onednn %.2f\n", path.c_str(), best_onednn * 1e3,
-              best_qgemm * 1e3, best_qgemm / best_onednn);
+  Interpreter* runs[] = {onednn.get(), qgemm.get(), float32.get()};
+  double best[] = {1e30, 1e30, 1e30};
+  for (int round = -1; round < rounds; ++round) {  // round -1: first runs (JIT, page faults), not timed
+    for (int i = 0; i < 3; ++i) {
+      if (runs[i] == nullptr) continue;
+      const double seconds = Seconds(*runs[i]);
+      if (round >= 0) best[i] = std::min(best[i], seconds);
+    }
+  }
+  std::printf("%-40s onednn %8.1f ms   qgemm %8.1f ms   qgemm/onednn %.2f", path.c_str(), best[0] * 1e3,
+              best[1] * 1e3, best[1] / best[0]);
+  if (float32) {
+    std::printf("   float32 %8.1f ms   speedup onednn %.2fx qgemm %.2fx", best[2] * 1e3, best[2] / best[0],
+                best[2] / best[1]);
+  }
+  std::printf("\n");
   return OkStatus();
 }
 
