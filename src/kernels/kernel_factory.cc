@@ -3,7 +3,7 @@
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/reference_kernels.h"
-#include "kernels/residual_add.h"
+#include "kernels/reference/residual_add.h"
 #ifdef QB_HAVE_ONEDNN
 #include "kernels/onednn/onednn_backend.h"
 #endif
@@ -137,15 +137,17 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
   return nullptr;
 }
 
-// A backend kernel that adds a fused residual itself (kernels/residual_add.h), or nullptr: oneDNN's hybrid
-// convolution.
+// A backend kernel that adds a fused residual itself (reference/residual_add.h), or nullptr: the hybrid
+// convolutions of oneDNN and of quantbench's own kernels.
 std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-#ifdef QB_HAVE_ONEDNN
-  if (!CheckResidualInput(io).ok()) return nullptr;
-  if (config.OneDnnHybrid() && IsHybridWeightedForm(io)) return CreateOneDnnHybridKernel(op, io, config.isa);
-#endif
-  (void)op, (void)io, (void)config;
-  return nullptr;
+  if (!CheckResidualInput(io).ok() || !IsHybridWeightedForm(io)) return nullptr;
+  switch (config.ResolvedHybridBackend()) {
+    case HybridBackend::kOneDnn:
+    case HybridBackend::kQGemm:
+      return CreateHybridBackendKernel(op, io, config);
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace

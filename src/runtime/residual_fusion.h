@@ -1,7 +1,7 @@
 // Fusing a residual ADD into the CONV_2D that computes one of its inputs: ADD(conv(x), s) of three float32
 // tensors of one shape, where the convolution has no activation and the ADD is the only reader of its
 // output, becomes one CONV_2D at the ADD's place with s as input 3 and the ADD's activation
-// (Conv2DOptions::fused_residual_add, kernels/residual_add.h). Exact: the convolution's float output
+// (Conv2DOptions::fused_residual_add, kernels/reference/residual_add.h). Exact: the convolution's float output
 // plus s, then the activation, as the ADD computed it. oneDNN's hybrid convolution adds s in its own
 // output pass (a binary post-op) instead of reading and writing the whole tensor once more: ResNet's 16
 // ADDs were 12% of its quantized time. Only where the caller says so (`fuse`): oneDNN 2.6's float 1x1

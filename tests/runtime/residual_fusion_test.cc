@@ -1,6 +1,6 @@
 // Residual ADD fusion (runtime/residual_fusion.h, kernels/residual_add.h): which ADDs fuse, and that the
-// fused ops compute what the ADDs did — on oneDNN's hybrid convolution (its own post-op) and, through
-// ResidualAddKernel, on every other kernel.
+// fused ops compute what the ADDs did — on the hybrid convolutions of oneDNN (its own post-op) and of
+// quantbench's own kernels (their output pass) and, through ResidualAddKernel, on every other kernel.
 #include "runtime/residual_fusion.h"
 
 #include <gtest/gtest.h>
@@ -87,12 +87,15 @@ TEST(ResidualFusionTest, FusedGraphComputesTheSameOutputs) {
     auto rewritten = std::make_shared<Graph>(*graph);
     rewritten->ops = FuseResidualAdds(*graph, graph->ops, [](const Op&) { return true; });
     for (FloatBackend backend : {FloatBackend::kReference, DefaultFloatBackend()}) {
-      SCOPED_TRACE(std::string(FloatBackendName(backend)) + (hybrid ? " hybrid" : " float"));
-      const KernelConfig kernels{.float_backend = backend};
-      const std::vector<float> unfused = RunOnce(graph, kernels, false);
-      ASSERT_FALSE(unfused.empty());
-      EXPECT_EQ(RunOnce(rewritten, kernels, false), unfused);
-      EXPECT_EQ(RunOnce(graph, kernels, true), unfused);  // the interpreter's own choice of fusions
+      for (HybridBackend hybrid_backend : BuiltHybridBackends()) {
+        SCOPED_TRACE(std::string(FloatBackendName(backend)) + (hybrid ? " hybrid on " : " float, hybrid ") +
+                     std::string(HybridBackendName(hybrid_backend)));
+        const KernelConfig kernels{.float_backend = backend, .hybrid_backend = hybrid_backend};
+        const std::vector<float> unfused = RunOnce(graph, kernels, false);
+        ASSERT_FALSE(unfused.empty());
+        EXPECT_EQ(RunOnce(rewritten, kernels, false), unfused);
+        EXPECT_EQ(RunOnce(graph, kernels, true), unfused);  // the interpreter's own choice of fusions
+      }
     }
   }
 }

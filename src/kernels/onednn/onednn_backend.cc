@@ -11,7 +11,7 @@
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
 #include "kernels/reference/kernel_checks.h"
-#include "kernels/residual_add.h"
+#include "kernels/reference/residual_add.h"
 
 namespace qb {
 namespace {

@@ -14,7 +14,7 @@
 #include "kernels/onednn/hybrid_output_stage.h"
 #include "kernels/onednn/onednn_context.h"
 #include "kernels/onednn/onednn_kernels.h"
-#include "kernels/residual_add.h"
+#include "kernels/reference/residual_add.h"
 
 namespace qb::onednn {
 

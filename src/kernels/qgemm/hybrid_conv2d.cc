@@ -3,7 +3,8 @@
 // of output positions at a time is unrolled (im2col) into rows of KH * KW * Cin values in the filter's
 // [Cout][KH][KW][Cin] order, padded taps holding the zero point (so they add exactly 0), and multiplied
 // with the packed filter by the level's GEMM tile (qgemm.h).
-// A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image.
+// A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image. A fused
+// residual ADD (reference/residual_add.h) is added in the output pass, before the ADD's activation.
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "kernels/qgemm/qgemm.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
+#include "kernels/reference/residual_add.h"
 
 namespace qb {
 namespace {
@@ -23,6 +25,59 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   explicit QGemmHybridConv2DKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
+    residual_ = HasResidualAdd(op);
+    if (!residual_) return PrepareConvolution(op, io);
+    // A fused residual ADD (reference/residual_add.h): the convolution without activation, then the residual
+    // and the ADD's activation in the output pass.
+    QB_RETURN_IF_ERROR(CheckResidualInput(io));
+    const ResidualSplit split = SplitResidualAdd(op, io);
+    QB_RETURN_IF_ERROR(PrepareConvolution(split.convolution, split.io));
+    QB_ASSIGN_OR_RETURN(conv_.activation, FloatActivationRange(std::get<Conv2DOptions>(op.options).activation));
+    return OkStatus();
+  }
+
+  size_t ScratchBytes() const override {
+    return AlignScratch(conv_.InputImageSize(in_c_)) + AlignScratch(UnrolledBytes()) +
+           QGemmWideRowBytes(weights_, block_tiles_);
+  }
+
+  void Eval(const KernelIo& io, uint8_t* scratch) override {
+    const float* input = io.in(0).data_as<const float>();
+    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
+    const float* residual = residual_ ? io.in(kResidualInput).data_as<const float>() : nullptr;
+    float* output = io.out(0).data_as<float>();
+    auto* image = reinterpret_cast<int8_t*>(scratch);
+    auto* unrolled = reinterpret_cast<int8_t*>(scratch + AlignScratch(conv_.InputImageSize(in_c_)));
+    auto* wide_rows = reinterpret_cast<int16_t*>(reinterpret_cast<uint8_t*>(unrolled) + AlignScratch(UnrolledBytes()));
+    const SlidingWindow2D& w = conv_.window;
+    const int32_t positions = w.out_h * w.out_w;
+    for (int32_t b = 0; b < w.batch; ++b) {
+      const size_t image_size = conv_.InputImageSize(in_c_);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
+      const size_t output_offset = b * conv_.OutputImageSize(out_c_);
+      float* y = output + output_offset;
+      const float* r = residual == nullptr ? nullptr : residual + output_offset;
+      conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
+      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation, wide_rows,
+                   [&](QGemmRowTile& tile, int32_t m, int32_t p, int32_t slot) {
+                     tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
+                                                 : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
+                                                          unrolled + int64_t{slot} * weights_.padded_depth);
+                     tile.zero_points[m] = q.zero_point;
+                     tile.terms[m] = &conv_.terms;
+                     tile.outputs[m] = y + int64_t{p} * out_c_;
+                     tile.residuals[m] = r == nullptr ? nullptr : r + int64_t{p} * out_c_;
+                   });
+    }
+  }
+
+  std::string Implementation() const override {
+    return std::string("qgemm ") + (direct_rows_ ? "gemm " : "im2col+gemm ") + std::string(microkernels_.gemm_name);
+  }
+
+ private:
+  // The plain convolution's setup: the reference's checks, the packed filter, the row source and blocks.
+  Status PrepareConvolution(const Op& op, const KernelIo& io) {
     QB_RETURN_IF_ERROR(MakeFloatConv2DKernel()->Prepare(op, io));  // the reference's checks and messages
     const RuntimeTensor& filter = io.in(1);
     in_c_ = io.in(0).dim(3);
@@ -38,42 +93,6 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override {
-    return AlignScratch(conv_.InputImageSize(in_c_)) + AlignScratch(UnrolledBytes()) +
-           QGemmWideRowBytes(weights_, block_tiles_);
-  }
-
-  void Eval(const KernelIo& io, uint8_t* scratch) override {
-    const float* input = io.in(0).data_as<const float>();
-    const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
-    float* output = io.out(0).data_as<float>();
-    auto* image = reinterpret_cast<int8_t*>(scratch);
-    auto* unrolled = reinterpret_cast<int8_t*>(scratch + AlignScratch(conv_.InputImageSize(in_c_)));
-    auto* wide_rows = reinterpret_cast<int16_t*>(reinterpret_cast<uint8_t*>(unrolled) + AlignScratch(UnrolledBytes()));
-    const SlidingWindow2D& w = conv_.window;
-    const int32_t positions = w.out_h * w.out_w;
-    for (int32_t b = 0; b < w.batch; ++b) {
-      const size_t image_size = conv_.InputImageSize(in_c_);
-      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
-      float* y = output + b * conv_.OutputImageSize(out_c_);
-      conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation, wide_rows,
-                   [&](QGemmRowTile& tile, int32_t m, int32_t p, int32_t slot) {
-                     tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
-                                                 : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
-                                                          unrolled + int64_t{slot} * weights_.padded_depth);
-                     tile.zero_points[m] = q.zero_point;
-                     tile.terms[m] = &conv_.terms;
-                     tile.outputs[m] = y + int64_t{p} * out_c_;
-                   });
-    }
-  }
-
-  std::string Implementation() const override {
-    return std::string("qgemm ") + (direct_rows_ ? "gemm " : "im2col+gemm ") + std::string(microkernels_.gemm_name);
-  }
-
- private:
   // The im2col rows of one block (none when rows are read from the image).
   size_t UnrolledBytes() const {
     return direct_rows_ ? 0 : size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
@@ -123,6 +142,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   FloatConvSetup conv_;
   PackedQGemmWeights weights_;
   bool direct_rows_ = false;
+  bool residual_ = false;  // a fused residual ADD: input kResidualInput is added before the activation
   int32_t block_tiles_ = 1;  // tiles per block (qgemm.h)
 };
 

@@ -45,6 +45,7 @@ struct QGemmRowTile {
   int32_t zero_points[kQGemmRows] = {};
   const HybridOutputTerms* terms[kQGemmRows] = {};  // the row's epilogue (scale and bias per channel)
   float* outputs[kQGemmRows] = {};  // N floats each
+  const float* residuals[kQGemmRows] = {};  // N floats each, added before the activation (a fused ADD); or null
   int32_t count = 0;                // valid rows
 };
 
@@ -58,8 +59,8 @@ int32_t QGemmBlockTiles(const PackedQGemmWeights& weights);
 size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, int32_t block_tiles);
 
 // Runs the level's tile over every channel block for each of `tile_count` tiles (rows in the level's row
-// type): outputs[m][n] = activation(terms[m]->Apply(acc, n)), through the level's vector epilogue for tiles
-// whose biases are all folded (the common case).
+// type): outputs[m][n] = activation(terms[m]->Apply(acc, n) [+ residuals[m][n]]), through the level's vector
+// epilogue for tiles whose biases are all folded (the common case).
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation);
 
@@ -93,6 +94,7 @@ void RunQGemmRows(const QGemmMicrokernels& microkernels, int32_t row_count, int3
         tile.zero_points[m] = tile.zero_points[m - 1];
         tile.terms[m] = tile.terms[m - 1];
         tile.outputs[m] = tile.outputs[m - 1];
+        tile.residuals[m] = tile.residuals[m - 1];
       }
     }
     RunQGemmRowTiles(microkernels, tiles, tile_count, weights, activation);

@@ -27,6 +27,7 @@ QGemmFoldedOutput FoldedOutputOf(const QGemmRowTile& rows, const PackedQGemmWeig
     out.scales[m] = terms.scales();
     out.biases[m] = terms.biases_in_accumulator_units();
     out.outputs[m] = rows.outputs[m];
+    out.residuals[m] = rows.residuals[m];
   }
   out.rows = rows.count;
   out.channel_sums = weights.channel_sums.data();
@@ -79,7 +80,8 @@ void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile*
           const int32_t n = n0 + j;
           const int32_t sum = weights.channel_sums[static_cast<size_t>(n)];
           const int32_t exact = ExactAccumulator(acc[m * nr + j], rows.zero_points[m], sum);
-          rows.outputs[m][n] = activation.Apply(rows.terms[m]->Apply(exact, static_cast<size_t>(n)));
+          const float y = rows.terms[m]->Apply(exact, static_cast<size_t>(n));
+          rows.outputs[m][n] = activation.Apply(rows.residuals[m] != nullptr ? y + rows.residuals[m][n] : y);
         }
       }
     }

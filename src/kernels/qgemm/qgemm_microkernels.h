@@ -37,15 +37,18 @@ void qs8_widen_avx2(const int8_t* x, size_t n, int16_t* y);
 
 // The epilogue of one tile whose every channel has a folded bias (hybrid_quantize.h), per row m:
 //   exact[j] = acc[m * stride + j] - zero_points[m] * channel_sums[n0 + j]          (wrapping int32)
-//   outputs[m][n0 + j] = min(max((float(exact[j]) + biases[m][n0 + j]) * scales[m][n0 + j], min), max)
-// for m < rows and j < channels (a multiple of 4) — the reference's folded form and ActivationRange::Apply,
-// bit for bit (incl. -0 and NaN).
+//   y = (float(exact[j]) + biases[m][n0 + j]) * scales[m][n0 + j]
+//   y = y + residuals[m][n0 + j]                      (only with a fused residual ADD: residuals[m] set)
+//   outputs[m][n0 + j] = min(max(y, min), max)
+// for m < rows and j < channels (a multiple of 4) — the reference's folded form, the ADD and
+// ActivationRange::Apply, bit for bit (incl. -0 and NaN).
 struct QGemmFoldedOutput {
   int32_t rows = 0;
   int32_t zero_points[kQGemmRows] = {};
   const float* scales[kQGemmRows] = {};  // per channel, from channel 0
   const float* biases[kQGemmRows] = {};  // in accumulator units, from channel 0
   float* outputs[kQGemmRows] = {};       // from channel 0
+  const float* residuals[kQGemmRows] = {};  // from channel 0; all null without a fused residual ADD
   const int32_t* channel_sums = nullptr;
   float min = 0.0f, max = 0.0f;
 };

@@ -16,7 +16,8 @@ void qgemm_folded_store_neon(const int32_t* acc, int32_t stride, const QGemmFold
       const int32_t n = n0 + j;
       const int32x4_t exact = vmlsq_s32(vld1q_s32(acc + m * stride + j), zero_point, vld1q_s32(out.channel_sums + n));
       const float32x4_t biased = vaddq_f32(vcvtq_f32_s32(exact), vld1q_f32(out.biases[m] + n));
-      const float32x4_t scaled = vmulq_f32(biased, vld1q_f32(out.scales[m] + n));
+      float32x4_t scaled = vmulq_f32(biased, vld1q_f32(out.scales[m] + n));
+      if (out.residuals[m] != nullptr) scaled = vaddq_f32(scaled, vld1q_f32(out.residuals[m] + n));
       const float32x4_t above = vbslq_f32(vcltq_f32(scaled, lo), lo, scaled);     // std::max(x, min)
       vst1q_f32(out.outputs[m] + n, vbslq_f32(vcltq_f32(hi, above), hi, above));  // std::min(y, max)
     }

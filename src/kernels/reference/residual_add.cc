@@ -1,4 +1,4 @@
-#include "kernels/residual_add.h"
+#include "kernels/reference/residual_add.h"
 
 #include <algorithm>
 #include <string>
