@@ -140,14 +140,8 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
 // A backend kernel that adds a fused residual itself (reference/residual_add.h), or nullptr: the hybrid
 // convolutions of oneDNN and of quantbench's own kernels.
 std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  if (!CheckResidualInput(io).ok() || !IsHybridWeightedForm(io)) return nullptr;
-  switch (config.ResolvedHybridBackend()) {
-    case HybridBackend::kOneDnn:
-    case HybridBackend::kQGemm:
-      return CreateHybridBackendKernel(op, io, config);
-    default:
-      return nullptr;
-  }
+  if (!config.HybridAddsResiduals() || !CheckResidualInput(io).ok() || !IsHybridWeightedForm(io)) return nullptr;
+  return CreateHybridBackendKernel(op, io, config);
 }
 
 }  // namespace

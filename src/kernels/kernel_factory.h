@@ -32,6 +32,12 @@ struct KernelConfig {
   HybridBackend ResolvedHybridBackend() const;
   // Whether the hybrid ops run on oneDNN.
   bool OneDnnHybrid() const { return ResolvedHybridBackend() == HybridBackend::kOneDnn; }
+  // Whether the hybrid convolutions add a fused residual ADD in their own output pass (oneDNN's and
+  // quantbench's own; reference/residual_add.h): where the runtime fuses residual ADDs.
+  bool HybridAddsResiduals() const {
+    const HybridBackend hybrid = ResolvedHybridBackend();
+    return hybrid == HybridBackend::kOneDnn || hybrid == HybridBackend::kQGemm;
+  }
   // Whether the hybrid ops quantize their inputs to 7 bits instead of 8: the kReference7Bit oracle, or
   // oneDNN under a cap below avx512_core_vnni (onednn_backend.h).
   bool HybridInputsAreSevenBit() const;

@@ -38,11 +38,9 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   const Graph& g = *graph_;
   ops_ = g.ops;
   if (options.fuse_ops) {
-    // Residual ADDs only into the convolutions whose kernel adds them in its own pass (residual_fusion.h):
-    // the hybrid convolutions of oneDNN and of quantbench's own kernels.
-    const HybridBackend hybrid = options.kernels.ResolvedHybridBackend();
+    // Residual ADDs only into the convolutions whose kernel adds them in its own pass (residual_fusion.h).
     auto adds_residual_itself = [&](const Op& conv) {
-      return (hybrid == HybridBackend::kOneDnn || hybrid == HybridBackend::kQGemm) && conv.inputs[1] >= 0 &&
+      return options.kernels.HybridAddsResiduals() && conv.inputs[1] >= 0 &&
              g.tensors[static_cast<size_t>(conv.inputs[1])].type == DType::kInt8;
     };
     ops_ = FuseResidualAdds(g, FoldPadsIntoConvolutions(g, std::move(ops_)), adds_residual_itself);

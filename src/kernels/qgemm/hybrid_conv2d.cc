@@ -47,8 +47,9 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const float* residual = residual_ ? io.in(kResidualInput).data_as<const float>() : nullptr;
     float* output = io.out(0).data_as<float>();
     auto* image = reinterpret_cast<int8_t*>(scratch);
-    auto* unrolled = reinterpret_cast<int8_t*>(scratch + AlignScratch(conv_.InputImageSize(in_c_)));
-    auto* wide_rows = reinterpret_cast<int16_t*>(reinterpret_cast<uint8_t*>(unrolled) + AlignScratch(UnrolledBytes()));
+    uint8_t* unrolled_bytes = scratch + AlignScratch(conv_.InputImageSize(in_c_));
+    auto* unrolled = reinterpret_cast<int8_t*>(unrolled_bytes);
+    auto* wide_rows = reinterpret_cast<int16_t*>(unrolled_bytes + AlignScratch(UnrolledBytes()));
     const SlidingWindow2D& w = conv_.window;
     const int32_t positions = w.out_h * w.out_w;
     for (int32_t b = 0; b < w.batch; ++b) {

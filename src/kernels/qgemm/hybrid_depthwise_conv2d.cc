@@ -57,6 +57,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     for (int32_t b = 0; b < w.batch; ++b) {
       const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
+      QGemmFoldedOutput folded = FoldedOutput();
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
       for (int32_t oy = 0; oy < w.out_h; ++oy) {
@@ -68,7 +69,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
             ++taps;
           });
           microkernels_.dwconv(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
-          Finish(acc, y + (int64_t{oy} * w.out_w + ox) * out_c_);
+          Finish(acc, folded, y + (int64_t{oy} * w.out_w + ox) * out_c_);
         }
       }
     }
@@ -80,20 +81,27 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
   size_t WideImageBytes() const { return conv_.InputImageSize(out_c_); }
 
+  // The vector epilogue's view of one output position (its output set per position) for the current image's
+  // terms, or rows = 0 when some bias is not folded.
+  QGemmFoldedOutput FoldedOutput() const {
+    QGemmFoldedOutput folded;
+    if (!conv_.terms.all_folded()) return folded;
+    folded.rows = 1;
+    folded.scales[0] = conv_.terms.scales();
+    folded.biases[0] = conv_.terms.biases_in_accumulator_units();
+    folded.channel_sums = no_correction_.data();  // the accumulators are already exact
+    folded.min = conv_.activation.min;
+    folded.max = conv_.activation.max;
+    return folded;
+  }
+
   // One output position from its exact accumulators: the level's vector epilogue for the channels it takes
   // (folded biases, groups of 4), the reference epilogue for the rest.
-  void Finish(const int32_t* acc, float* out) const {
+  void Finish(const int32_t* acc, QGemmFoldedOutput& folded, float* out) const {
     int32_t c = 0;
-    if (conv_.terms.all_folded()) {
-      QGemmFoldedOutput folded;
-      folded.rows = 1;
-      folded.scales[0] = conv_.terms.scales();
-      folded.biases[0] = conv_.terms.biases_in_accumulator_units();
-      folded.outputs[0] = out;
-      folded.channel_sums = no_correction_.data();  // the accumulators are already exact
-      folded.min = conv_.activation.min;
-      folded.max = conv_.activation.max;
+    if (folded.rows > 0) {
       c = out_c_ / 4 * 4;
+      folded.outputs[0] = out;
       if (c > 0) microkernels_.folded_store(acc, out_c_, folded, 0, c);
     }
     for (; c < out_c_; ++c) out[c] = conv_.activation.Apply(conv_.terms.Apply(acc[c], static_cast<size_t>(c)));

@@ -39,7 +39,9 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     return OkStatus();
   }
 
-  size_t ScratchBytes() const override { return AlignScratch(QuantizedBytes()) + QGemmWideRowBytes(weights_, block_tiles_); }
+  size_t ScratchBytes() const override {
+    return AlignScratch(QuantizedBytes()) + QGemmWideRowBytes(weights_, block_tiles_);
+  }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     const float* input = io.in(0).data_as<const float>();
