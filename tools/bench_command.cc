@@ -49,14 +49,8 @@ void AddBenchCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--enable_op_profiling", params->enable_op_profiling,
                 "Per-op times of the regular runs (also --enable_op_profiling=true|false)");
   cmd->add_option("--json_output", params->json_output, "Also write the result as JSON to this file");
-  auto kernel_flags = std::make_shared<KernelFlags>();
-  AddKernelFlags(*cmd, *kernel_flags);
-  cmd->callback([params, kernel_flags, &exit_code] {
-    params->float_backend = kernel_flags->float_backend;
-    params->hybrid_backend = kernel_flags->hybrid_backend;
-    params->isa = kernel_flags->isa;
-    exit_code = RunBench(*params);
-  });
+  AddKernelFlags(*cmd, params->kernels);
+  cmd->callback([params, &exit_code] { exit_code = RunBench(*params); });
 }
 
 }  // namespace qb::tools

@@ -98,7 +98,7 @@ void AddExperimentCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--trials", spec.trials, "Benchmark processes per model and variant")->capture_default_str();
   cmd->add_option("--threads", spec.bench.num_threads, "Threads of every benchmark (--num_threads)")->capture_default_str();
   cmd->add_option("--isa", spec.isa, "Cap the kernels' ISA (passed to every benchmark as --isa=NAME), e.g. avx2");
-  cmd->add_option("--hybrid_backend", spec.bench.hybrid_backend,
+  cmd->add_option("--hybrid_backend", spec.bench.kernels.hybrid_backend,
                   "Who runs the quantized models' hybrid ops (passed to every benchmark), e.g. qgemm: exact 8-bit "
                   "inputs on AVX2 CPUs, where oneDNN's int8 uses 7 bits");
   cmd->add_flag("--isa-sweep", args->isa_sweep,

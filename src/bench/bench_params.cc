@@ -36,9 +36,7 @@ Status ValidateBenchParams(const BenchParams& params) {
 }
 
 Result<KernelConfig> KernelConfigOf(const BenchParams& params) {
-  return ResolveKernelConfig({.float_backend = params.float_backend, .hybrid_backend = params.hybrid_backend,
-                              .isa = params.isa},
-                             params.num_threads);
+  return ResolveKernelConfig(params.kernels, params.num_threads);
 }
 
 }  // namespace qb::bench

@@ -20,9 +20,7 @@ struct BenchParams {
   double run_delay = -1.0;  // seconds slept after each run when > 0
   bool enable_op_profiling = false;
   std::string json_output;  // where the JSON listener writes; empty = no JSON
-  std::string float_backend;   // --float_backend; empty = the platform's default
-  std::string hybrid_backend;  // --hybrid_backend; empty = the float backend's family
-  std::string isa;            // --isa; empty = $QB_ISA, else the best level of this CPU
+  KernelFlags kernels;  // --float_backend, --hybrid_backend, --isa (kernels/kernel_factory.h); empty = default
 };
 
 // Names the first bad flag and what to pass instead, e.g. "--num_runs must be >= 0, got -3".

@@ -74,9 +74,9 @@ nlohmann::json ResultToJson(const BenchmarkResult& result) {
                  {"warmup_min_secs", p.warmup_min_secs},
                  {"run_delay", p.run_delay},
                  {"enable_op_profiling", p.enable_op_profiling},
-                 {"float_backend", p.float_backend},
-                 {"hybrid_backend", p.hybrid_backend},
-                 {"isa", p.isa}};
+                 {"float_backend", p.kernels.float_backend},
+                 {"hybrid_backend", p.kernels.hybrid_backend},
+                 {"isa", p.kernels.isa}};
   j["model_size_mb"] = result.init.model_size_mb;
   j["init_us"] = result.init.init_us;
   if (const auto& k = result.init.kernels) {

@@ -38,7 +38,7 @@ nlohmann::json ResumeKey(const ExperimentSpec& spec) {
           {"trials", spec.trials},
           {"threads", b.num_threads},
           {"isa", spec.isa},
-          {"hybrid_backend", b.hybrid_backend},
+          {"hybrid_backend", b.kernels.hybrid_backend},
           {"num_runs", b.num_runs},
           {"min_secs", b.min_secs},
           {"max_secs", b.max_secs},

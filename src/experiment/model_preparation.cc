@@ -32,8 +32,8 @@ Status Quantize(const std::string& float_path, const std::string& quant_path) {
 // benchmark tool, e.g. TensorFlow Lite's benchmark_model, quantizes to 8 bits).
 bool BenchmarksQuantizeInputsToSevenBits(const ExperimentSpec& spec) {
   if (!spec.bench_tool.empty()) return false;
-  Result<KernelConfig> config = ResolveKernelConfig({.hybrid_backend = spec.bench.hybrid_backend, .isa = spec.isa},
-                                                     spec.bench.num_threads);
+  const KernelFlags flags{.hybrid_backend = spec.bench.kernels.hybrid_backend, .isa = spec.isa};
+  Result<KernelConfig> config = ResolveKernelConfig(flags, spec.bench.num_threads);
   return config.ok() && config->HybridInputsAreSevenBit();
 }
 

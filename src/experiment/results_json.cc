@@ -103,7 +103,7 @@ nlohmann::json ResultsToJson(const ExperimentResults& r) {
             {"trials", r.spec.trials},
             {"threads", b.num_threads},
             {"isa", r.spec.isa},
-            {"hybrid_backend", b.hybrid_backend},
+            {"hybrid_backend", b.kernels.hybrid_backend},
             {"num_runs", b.num_runs},
             {"min_secs", b.min_secs},
             {"max_secs", b.max_secs},

@@ -22,7 +22,7 @@ std::vector<std::string> BenchCommandLine(const ExperimentSpec& spec, const std:
   argv.push_back(fmt::format("--warmup_min_secs={}", b.warmup_min_secs));
   if (b.run_delay > 0) argv.push_back(fmt::format("--run_delay={}", b.run_delay));
   if (!spec.isa.empty()) argv.push_back("--isa=" + spec.isa);
-  if (!b.hybrid_backend.empty()) argv.push_back("--hybrid_backend=" + b.hybrid_backend);
+  if (!b.kernels.hybrid_backend.empty()) argv.push_back("--hybrid_backend=" + b.kernels.hybrid_backend);
   return argv;
 }
 
