@@ -2,8 +2,9 @@
 // below VNNI) and quantbench's own kernels (kernels/qgemm, exact 8-bit) — and, when X_quant.tflite has an
 // X.tflite beside it, that float32 model, in one process, runs alternating between them so that a noisy,
 // shared machine slows all alike; prints the best of `--rounds` each, their ratio and the speedups over
-// float32. Float ops run on oneDNN throughout. Usage:
-//   build/hybrid_backends_ab [--rounds=N] model_quant.tflite...
+// float32. Float ops run on oneDNN throughout, on --num_threads threads (default 1) like every hybrid op.
+// Usage:
+//   build/hybrid_backends_ab [--rounds=N] [--num_threads=N] model_quant.tflite...
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,9 +21,11 @@
 namespace qb::bench {
 namespace {
 
-Result<std::unique_ptr<Interpreter>> Prepare(std::shared_ptr<const Graph> graph, HybridBackend hybrid) {
+Result<std::unique_ptr<Interpreter>> Prepare(std::shared_ptr<const Graph> graph, HybridBackend hybrid,
+                                             int num_threads) {
   InterpreterOptions options;
   options.kernels = BestIsaConfig(FloatBackend::kOneDnn, hybrid);
+  options.kernels.num_threads = num_threads;
   QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> interpreter, Interpreter::Create(std::move(graph), options));
   QB_RETURN_IF_ERROR(SetInputs(*interpreter, SeededModelInputs(*interpreter)));
   return interpreter;
@@ -42,14 +45,14 @@ std::string FloatSibling(const std::string& path) {
   return std::filesystem::exists(sibling) ? sibling : "";
 }
 
-Status Compare(const std::string& path, int rounds) {
+Status Compare(const std::string& path, int rounds, int num_threads) {
   QB_ASSIGN_OR_RETURN(std::shared_ptr<const Graph> graph, ReadTfliteFile(path));
-  QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> onednn, Prepare(graph, HybridBackend::kOneDnn));
-  QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> qgemm, Prepare(graph, HybridBackend::kQGemm));
+  QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> onednn, Prepare(graph, HybridBackend::kOneDnn, num_threads));
+  QB_ASSIGN_OR_RETURN(std::unique_ptr<Interpreter> qgemm, Prepare(graph, HybridBackend::kQGemm, num_threads));
   std::unique_ptr<Interpreter> float32;
   if (const std::string sibling = FloatSibling(path); !sibling.empty()) {
     QB_ASSIGN_OR_RETURN(std::shared_ptr<const Graph> float_graph, ReadTfliteFile(sibling));
-    QB_ASSIGN_OR_RETURN(float32, Prepare(float_graph, HybridBackend::kSameAsFloat));
+    QB_ASSIGN_OR_RETURN(float32, Prepare(float_graph, HybridBackend::kSameAsFloat, num_threads));
   }
   Interpreter* runs[] = {onednn.get(), qgemm.get(), float32.get()};
   double best[] = {1e30, 1e30, 1e30};
@@ -74,7 +77,7 @@ Status Compare(const std::string& path, int rounds) {
 }  // namespace qb::bench
 
 int main(int argc, char** argv) {
-  int rounds = 8;
+  int rounds = 8, num_threads = 1;
   int failures = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -82,7 +85,11 @@ int main(int argc, char** argv) {
       rounds = std::max(1, std::atoi(argv[i] + 9));
       continue;
     }
-    const qb::Status status = qb::bench::Compare(argv[i], rounds);
+    if (arg.starts_with("--num_threads=")) {
+      num_threads = std::max(1, std::atoi(argv[i] + 14));
+      continue;
+    }
+    const qb::Status status = qb::bench::Compare(argv[i], rounds, num_threads);
     if (!status.ok()) {
       std::fprintf(stderr, "hybrid_backends_ab: %s: %s\n", argv[i], status.message().c_str());
       ++failures;

@@ -124,7 +124,8 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
 #endif
     case HybridBackend::kQGemm: {
 #ifdef QB_HAVE_QGEMM
-      Result<std::unique_ptr<OpKernel>> kernel = CreateQGemmHybridKernel(op, io, QGemmIsaFor(config.isa));
+      Result<std::unique_ptr<OpKernel>> kernel =
+          CreateQGemmHybridKernel(op, io, QGemmIsaFor(config.isa), config.num_threads);
       return kernel.ok() ? std::move(kernel).value() : nullptr;
 #else
       return nullptr;

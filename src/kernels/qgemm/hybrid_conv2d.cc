@@ -22,7 +22,7 @@ namespace {
 
 class QGemmHybridConv2DKernel final : public OpKernel {
  public:
-  explicit QGemmHybridConv2DKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
+  QGemmHybridConv2DKernel(QGemmIsa isa, int num_threads) : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     residual_ = HasResidualAdd(op);
@@ -38,7 +38,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
 
   size_t ScratchBytes() const override {
     return AlignScratch(conv_.InputImageSize(in_c_)) + AlignScratch(UnrolledBytes()) +
-           QGemmWideRowBytes(weights_, block_tiles_);
+           QGemmWideRowBytes(weights_, plan_);
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
@@ -51,7 +51,6 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     auto* unrolled = reinterpret_cast<int8_t*>(unrolled_bytes);
     auto* wide_rows = reinterpret_cast<int16_t*>(unrolled_bytes + AlignScratch(UnrolledBytes()));
     const SlidingWindow2D& w = conv_.window;
-    const int32_t positions = w.out_h * w.out_w;
     for (int32_t b = 0; b < w.batch; ++b) {
       const size_t image_size = conv_.InputImageSize(in_c_);
       const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
@@ -59,7 +58,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
       float* y = output + output_offset;
       const float* r = residual == nullptr ? nullptr : residual + output_offset;
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      RunQGemmRows(microkernels_, positions, block_tiles_, weights_, conv_.activation, wide_rows,
+      RunQGemmRows(microkernels_, plan_, weights_, conv_.activation, wide_rows,
                    [&](QGemmRowTile& tile, int32_t m, int32_t p, int32_t slot) {
                      tile.rows[m] = direct_rows_ ? image + int64_t{p} * in_c_
                                                  : Unroll(image, q.zero_point, p / w.out_w, p % w.out_w,
@@ -90,13 +89,13 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     direct_rows_ = w.kernel_h == 1 && w.kernel_w == 1 && w.stride_h == 1 && w.stride_w == 1 && w.pad_top == 0 &&
                    w.pad_left == 0 && in_c_ == weights_.padded_depth;
-    block_tiles_ = QGemmBlockTiles(weights_);
+    plan_ = PlanQGemm(weights_, w.out_h * w.out_w, num_threads_);
     return OkStatus();
   }
 
-  // The im2col rows of one block (none when rows are read from the image).
+  // The im2col rows of every worker's block (none when rows are read from the image).
   size_t UnrolledBytes() const {
-    return direct_rows_ ? 0 : size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
+    return direct_rows_ ? 0 : static_cast<size_t>(plan_.Slots()) * weights_.padded_depth;
   }
 
   // Writes the im2col row of output position (oy, ox) to `row` and returns it. Without dilation the taps of
@@ -144,13 +143,14 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   PackedQGemmWeights weights_;
   bool direct_rows_ = false;
   bool residual_ = false;  // a fused residual ADD: input kResidualInput is added before the activation
-  int32_t block_tiles_ = 1;  // tiles per block (qgemm.h)
+  int num_threads_ = 1;
+  QGemmPlan plan_;  // the output positions of one image, in blocks shared by the threads (qgemm.h)
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa) {
-  return std::make_unique<QGemmHybridConv2DKernel>(isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads) {
+  return std::make_unique<QGemmHybridConv2DKernel>(isa, num_threads);
 }
 
 }  // namespace qb

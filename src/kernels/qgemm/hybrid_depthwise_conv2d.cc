@@ -16,13 +16,15 @@
 #include "kernels/qgemm/scratch.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
+#include "kernels/threading/parallel_for.h"
 
 namespace qb {
 namespace {
 
 class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  public:
-  explicit QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
+  QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads)
+      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatDepthwiseConv2DKernel()->Prepare(op, io));  // the reference's checks
@@ -30,18 +32,17 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     out_c_ = io.in(1).dim(3);
     multiplier_ = out_c_ / in_c_;
     QB_ASSIGN_OR_RETURN(conv_, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io, out_c_, 3));
-    const size_t taps = static_cast<size_t>(conv_.window.kernel_h) * conv_.window.kernel_w;
-    weights_.Resize(taps * out_c_);
-    std::memcpy(weights_.data(), io.in(1).data, taps * out_c_);
-    tap_inputs_.resize(taps);
-    tap_weights_.resize(taps);
+    taps_ = static_cast<size_t>(conv_.window.kernel_h) * conv_.window.kernel_w;
+    weights_.Resize(taps_ * out_c_);
+    std::memcpy(weights_.data(), io.in(1).data, taps_ * out_c_);
+    workers_ = std::max(1, std::min(num_threads_, conv_.window.out_h));
     no_correction_.assign(static_cast<size_t>(out_c_), 0);
     return OkStatus();
   }
 
   size_t ScratchBytes() const override {
     return AlignScratch(ImageBytes()) + (multiplier_ > 1 ? AlignScratch(WideImageBytes()) : 0) +
-           sizeof(int32_t) * static_cast<size_t>(out_c_);
+           static_cast<size_t>(workers_) * WorkerBytes();
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
@@ -50,28 +51,36 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     float* output = io.out(0).data_as<float>();
     auto* image = reinterpret_cast<int8_t*>(scratch);
     auto* wide = multiplier_ > 1 ? image + AlignScratch(ImageBytes()) : image;
-    auto* acc = reinterpret_cast<int32_t*>(scratch + AlignScratch(ImageBytes()) +
-                                           (multiplier_ > 1 ? AlignScratch(WideImageBytes()) : 0));
+    uint8_t* worker_scratch =
+        scratch + AlignScratch(ImageBytes()) + (multiplier_ > 1 ? AlignScratch(WideImageBytes()) : 0);
     const SlidingWindow2D& w = conv_.window;
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
       const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
-      QGemmFoldedOutput folded = FoldedOutput();
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
-      for (int32_t oy = 0; oy < w.out_h; ++oy) {
-        for (int32_t ox = 0; ox < w.out_w; ++ox) {
-          int32_t taps = 0;
-          w.ForEachTap(oy, ox, [&](int32_t ky, int32_t kx, int32_t iy, int32_t ix) {
-            tap_inputs_[static_cast<size_t>(taps)] = wide + (int64_t{iy} * w.in_w + ix) * out_c_;
-            tap_weights_[static_cast<size_t>(taps)] = filter + (int64_t{ky} * w.kernel_w + kx) * out_c_;
-            ++taps;
-          });
-          microkernels_.dwconv(tap_inputs_.data(), tap_weights_.data(), taps, out_c_, q.zero_point, acc);
-          Finish(acc, folded, y + (int64_t{oy} * w.out_w + ox) * out_c_);
+      // The output rows in an even share per worker, each with its own accumulators and tap lists.
+      ParallelFor(num_threads_, workers_, [&](int32_t worker) {
+        uint8_t* own = worker_scratch + static_cast<size_t>(worker) * WorkerBytes();
+        auto* acc = reinterpret_cast<int32_t*>(own);
+        auto* tap_inputs = reinterpret_cast<const int8_t**>(own + AlignScratch(sizeof(int32_t) * out_c_));
+        const int8_t** tap_weights = tap_inputs + taps_;
+        QGemmFoldedOutput folded = FoldedOutput();
+        const IndexRange rows = EvenShare(w.out_h, worker, workers_);
+        for (int32_t oy = rows.begin; oy < rows.end; ++oy) {
+          for (int32_t ox = 0; ox < w.out_w; ++ox) {
+            int32_t taps = 0;
+            w.ForEachTap(oy, ox, [&](int32_t ky, int32_t kx, int32_t iy, int32_t ix) {
+              tap_inputs[taps] = wide + (int64_t{iy} * w.in_w + ix) * out_c_;
+              tap_weights[taps] = filter + (int64_t{ky} * w.kernel_w + kx) * out_c_;
+              ++taps;
+            });
+            microkernels_.dwconv(tap_inputs, tap_weights, taps, out_c_, q.zero_point, acc);
+            Finish(acc, folded, y + (int64_t{oy} * w.out_w + ox) * out_c_);
+          }
         }
-      }
+      });
     }
   }
 
@@ -80,6 +89,10 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  private:
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
   size_t WideImageBytes() const { return conv_.InputImageSize(out_c_); }
+  // One worker's accumulators and tap lists (input and filter pointers).
+  size_t WorkerBytes() const {
+    return AlignScratch(sizeof(int32_t) * static_cast<size_t>(out_c_)) + AlignScratch(2 * taps_ * sizeof(const int8_t*));
+  }
 
   // The vector epilogue's view of one output position (its output set per position) for the current image's
   // terms, or rows = 0 when some bias is not folded.
@@ -121,14 +134,16 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
   int32_t in_c_ = 0, out_c_ = 0, multiplier_ = 1;
   FloatConvSetup conv_;
   AlignedBuffer weights_;
-  std::vector<const int8_t*> tap_inputs_, tap_weights_;  // sized in Prepare, filled per output position
+  size_t taps_ = 0;      // KH * KW
+  int num_threads_ = 1;
+  int32_t workers_ = 1;  // tasks per image, each with its own share of the output rows and scratch
   std::vector<int32_t> no_correction_;                    // zeros: the epilogue's channel sums
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa) {
-  return std::make_unique<QGemmHybridDepthwiseConv2DKernel>(isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads) {
+  return std::make_unique<QGemmHybridDepthwiseConv2DKernel>(isa, num_threads);
 }
 
 }  // namespace qb

@@ -20,7 +20,8 @@ namespace {
 
 class QGemmHybridFullyConnectedKernel final : public OpKernel {
  public:
-  explicit QGemmHybridFullyConnectedKernel(QGemmIsa isa) : microkernels_(MicrokernelsFor(isa)) {}
+  QGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads)
+      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));  // the reference's checks
@@ -32,15 +33,14 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(FilterInfo info, PrepareFilter(weights, 0, channels_));
     weights_ = PackQGemmWeights(weights.data_as<const int8_t>(), channels_, depth_, std::move(info.channel_scales),
                                 microkernels_.layout);
-    const int32_t row_tiles = (rows_ + kQGemmRows - 1) / kQGemmRows;
-    block_tiles_ = std::max(1, std::min(QGemmBlockTiles(weights_), row_tiles));
-    row_terms_.assign(static_cast<size_t>(kQGemmRows * block_tiles_),
+    plan_ = PlanQGemm(weights_, rows_, num_threads_);
+    row_terms_.assign(static_cast<size_t>(plan_.Slots()),
                       HybridOutputTerms(static_cast<size_t>(channels_)));
     return OkStatus();
   }
 
   size_t ScratchBytes() const override {
-    return AlignScratch(QuantizedBytes()) + QGemmWideRowBytes(weights_, block_tiles_);
+    return AlignScratch(QuantizedBytes()) + QGemmWideRowBytes(weights_, plan_);
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
@@ -49,7 +49,7 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     float* output = io.out(0).data_as<float>();
     auto* quantized = reinterpret_cast<int8_t*>(scratch);
     auto* wide_rows = reinterpret_cast<int16_t*>(scratch + AlignScratch(QuantizedBytes()));
-    RunQGemmRows(microkernels_, rows_, block_tiles_, weights_, activation_, wide_rows,
+    RunQGemmRows(microkernels_, plan_, weights_, activation_, wide_rows,
                  [&](QGemmRowTile& tile, int32_t m, int32_t r, int32_t slot) {
                    int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
                    const QuantizedImage q =
@@ -69,23 +69,22 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
   }
 
  private:
-  // The quantized rows of one block.
-  size_t QuantizedBytes() const {
-    return size_t{kQGemmRows} * static_cast<size_t>(block_tiles_) * weights_.padded_depth;
-  }
+  // The quantized rows of every worker's block.
+  size_t QuantizedBytes() const { return static_cast<size_t>(plan_.Slots()) * weights_.padded_depth; }
 
   QGemmMicrokernels microkernels_;
   int32_t rows_ = 0, depth_ = 0, channels_ = 0;
   ActivationRange activation_;
   PackedQGemmWeights weights_;
-  int32_t block_tiles_ = 1;                   // tiles per block (qgemm.h)
-  std::vector<HybridOutputTerms> row_terms_;  // the epilogue of each row of the current block
+  int num_threads_ = 1;
+  QGemmPlan plan_;                            // the rows in blocks shared by the threads (qgemm.h)
+  std::vector<HybridOutputTerms> row_terms_;  // the epilogue of each row of the workers' current blocks
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa) {
-  return std::make_unique<QGemmHybridFullyConnectedKernel>(isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads) {
+  return std::make_unique<QGemmHybridFullyConnectedKernel>(isa, num_threads);
 }
 
 }  // namespace qb

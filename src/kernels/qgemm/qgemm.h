@@ -24,6 +24,7 @@
 #include "kernels/qgemm/qgemm_microkernels.h"
 #include "kernels/reference/activation.h"
 #include "kernels/reference/hybrid_quantize.h"
+#include "kernels/threading/parallel_for.h"
 
 namespace qb {
 
@@ -51,54 +52,87 @@ struct QGemmRowTile {
 
 // Tiles are multiplied in blocks: every tile of a block meets one channel block of packed weights before
 // the next channel block, so those weights are read from L1 by all of them instead of each tile sweeping
-// the whole filter through the caches. QGemmBlockTiles says how many tiles a block holds (at most
-// kQGemmMaxBlockTiles) for these weights; QGemmWideRowBytes the scratch a block's widened rows take (0 on
-// levels without wide rows).
+// the whole filter through the caches.
+//
+// A plan shares the blocks among threads (ParallelFor, kernels/threading): with as many blocks as threads
+// (or a multiple), each thread takes an even share of them; with fewer rows than that (the last layers'
+// 7x7 positions, a fully connected layer's single row), the channel blocks of each block are split into
+// `channel_parts` parts too. Work item i is (block i / channel_parts, part i % channel_parts); worker w
+// runs an even share of the items and owns slots [w * SlotsPerWorker(), (w + 1) * SlotsPerWorker()) of
+// the per-row scratch (its tiles' rows). One thread: one worker, the blocks in order.
 inline constexpr int32_t kQGemmMaxBlockTiles = 16;
-int32_t QGemmBlockTiles(const PackedQGemmWeights& weights);
-size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, int32_t block_tiles);
+struct QGemmPlan {
+  int32_t row_count = 0;
+  int32_t block_tiles = 1;    // tiles per block (at most kQGemmMaxBlockTiles)
+  int32_t blocks = 0;         // ceil(row tiles / block_tiles)
+  int32_t channel_parts = 1;  // parts of each block's channel blocks
+  int32_t workers = 1;        // tasks handed to ParallelFor, each with its own scratch slots
+  int num_threads = 1;
 
-// Runs the level's tile over every channel block for each of `tile_count` tiles (rows in the level's row
-// type): outputs[m][n] = activation(terms[m]->Apply(acc, n) [+ residuals[m][n]]), through the level's vector
-// epilogue for tiles whose biases are all folded (the common case).
+  int32_t SlotsPerWorker() const { return kQGemmRows * block_tiles; }
+  int32_t Slots() const { return workers * SlotsPerWorker(); }
+};
+QGemmPlan PlanQGemm(const PackedQGemmWeights& weights, int32_t row_count, int num_threads);
+
+// The scratch every worker's widened rows take together (0 on levels without wide rows).
+size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, const QGemmPlan& plan);
+
+// Runs the level's tile over channels [n_begin, n_end) (n_begin a multiple of the level's channel block)
+// for each of `tile_count` tiles (rows in the level's row type): outputs[m][n] =
+// activation(terms[m]->Apply(acc, n) [+ residuals[m][n]]), through the level's vector epilogue for tiles
+// whose biases are all folded (the common case).
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
-                      const PackedQGemmWeights& weights, const ActivationRange& activation);
+                      const PackedQGemmWeights& weights, const ActivationRange& activation, int32_t n_begin,
+                      int32_t n_end);
 
-// Multiplies `row_count` rows in blocks of `block_tiles` tiles. set_row(tile, m, row, slot) fills row m of
-// a tile with row `row` of the problem as int8 values; `slot` (< kQGemmRows * block_tiles) is its place in
-// the block, for per-row scratch. Unused rows of a short last tile repeat its last valid row. On levels
-// with wide rows every row is then widened into `wide_rows` (QGemmWideRowBytes).
+// Multiplies the plan's rows. set_row(tile, m, row, slot) fills row m of a tile with row `row` of the
+// problem as int8 values; `slot` (< plan.Slots()) is its place in the calling worker's scratch, for
+// per-row buffers. It may be called from several threads at once (for different slots), and more than
+// once for a row when its block's channels are split. Unused rows of a short last tile repeat its last
+// valid row. On levels with wide rows every row is then widened into `wide_rows` (QGemmWideRowBytes).
 template <typename SetRow>
-void RunQGemmRows(const QGemmMicrokernels& microkernels, int32_t row_count, int32_t block_tiles,
-                  const PackedQGemmWeights& weights, const ActivationRange& activation, int16_t* wide_rows,
-                  SetRow&& set_row) {
-  QGemmRowTile tiles[kQGemmMaxBlockTiles];
-  for (int32_t block0 = 0; block0 < row_count; block0 += kQGemmRows * block_tiles) {
-    const int32_t tile_count = std::min(block_tiles, (row_count - block0 + kQGemmRows - 1) / kQGemmRows);
-    for (int32_t t = 0; t < tile_count; ++t) {
-      QGemmRowTile& tile = tiles[t];
-      const int32_t r0 = block0 + t * kQGemmRows;
-      tile.count = std::min(kQGemmRows, row_count - r0);
-      for (int32_t m = 0; m < tile.count; ++m) {
-        const int32_t slot = t * kQGemmRows + m;
-        set_row(tile, m, r0 + m, slot);
-        if (microkernels.layout.wide_rows) {
-          int16_t* wide = wide_rows + int64_t{slot} * weights.padded_depth;
-          microkernels.widen(static_cast<const int8_t*>(tile.rows[m]), static_cast<size_t>(weights.padded_depth),
-                             wide);
-          tile.rows[m] = wide;
+void RunQGemmRows(const QGemmMicrokernels& microkernels, const QGemmPlan& plan, const PackedQGemmWeights& weights,
+                  const ActivationRange& activation, int16_t* wide_rows, SetRow&& set_row) {
+  const int32_t nr = weights.layout.channels;
+  const int32_t channel_blocks = (weights.channels + nr - 1) / nr;
+  ParallelFor(plan.num_threads, plan.workers, [&](int32_t worker) {
+    QGemmRowTile tiles[kQGemmMaxBlockTiles];
+    int32_t tile_count = 0, filled_block = -1;
+    const IndexRange items = EvenShare(plan.blocks * plan.channel_parts, worker, plan.workers);
+    for (int32_t item = items.begin; item < items.end; ++item) {
+      const int32_t block = item / plan.channel_parts;
+      if (block != filled_block) {  // the block's rows, once per worker
+        filled_block = block;
+        const int32_t block0 = block * kQGemmRows * plan.block_tiles;
+        tile_count = std::min(plan.block_tiles, (plan.row_count - block0 + kQGemmRows - 1) / kQGemmRows);
+        for (int32_t t = 0; t < tile_count; ++t) {
+          QGemmRowTile& tile = tiles[t];
+          const int32_t r0 = block0 + t * kQGemmRows;
+          tile.count = std::min(kQGemmRows, plan.row_count - r0);
+          for (int32_t m = 0; m < tile.count; ++m) {
+            const int32_t slot = worker * plan.SlotsPerWorker() + t * kQGemmRows + m;
+            set_row(tile, m, r0 + m, slot);
+            if (microkernels.layout.wide_rows) {
+              int16_t* wide = wide_rows + int64_t{slot} * weights.padded_depth;
+              microkernels.widen(static_cast<const int8_t*>(tile.rows[m]),
+                                 static_cast<size_t>(weights.padded_depth), wide);
+              tile.rows[m] = wide;
+            }
+          }
+          for (int32_t m = tile.count; m < kQGemmRows; ++m) {
+            tile.rows[m] = tile.rows[m - 1];
+            tile.zero_points[m] = tile.zero_points[m - 1];
+            tile.terms[m] = tile.terms[m - 1];
+            tile.outputs[m] = tile.outputs[m - 1];
+            tile.residuals[m] = tile.residuals[m - 1];
+          }
         }
       }
-      for (int32_t m = tile.count; m < kQGemmRows; ++m) {
-        tile.rows[m] = tile.rows[m - 1];
-        tile.zero_points[m] = tile.zero_points[m - 1];
-        tile.terms[m] = tile.terms[m - 1];
-        tile.outputs[m] = tile.outputs[m - 1];
-        tile.residuals[m] = tile.residuals[m - 1];
-      }
+      const IndexRange part = EvenShare(channel_blocks, item % plan.channel_parts, plan.channel_parts);
+      RunQGemmRowTiles(microkernels, tiles, tile_count, weights, activation, part.begin * nr,
+                       std::min(part.end * nr, weights.channels));
     }
-    RunQGemmRowTiles(microkernels, tiles, tile_count, weights, activation);
-  }
+  });
 }
 
 }  // namespace qb

@@ -1,4 +1,5 @@
-// The portable half of the hybrid int8 GEMM (qgemm.h): the tile loop over channel blocks; the level's
+// The portable half of the hybrid int8 GEMM (qgemm.h): the plan (blocks, and how threads share them); the
+// tile loop over channel blocks; the level's
 // vector epilogue for tiles whose biases are all folded, else the zero-point correction and the reference
 // epilogue (HybridOutputTerms, activation) one output at a time.
 #include <algorithm>
@@ -36,9 +37,9 @@ QGemmFoldedOutput FoldedOutputOf(const QGemmRowTile& rows, const PackedQGemmWeig
   return out;
 }
 
-}  // namespace
 
-int32_t QGemmBlockTiles(const PackedQGemmWeights& weights) {
+// Tiles per block for these weights on one thread (qgemm.h).
+int32_t CacheBlockTiles(const PackedQGemmWeights& weights) {
   // Weights that fit in a 512 KB L2 stay there: the block's rows and one channel block of weights should
   // then fit in 24 KB of a 32 KB L1. Larger filters (late ResNet and VGG layers, up to 2.3 MB) would stream
   // from memory once per block, so their blocks take as many rows as 128 KB holds. Measured on AMD Zen 3.
@@ -51,21 +52,46 @@ int32_t QGemmBlockTiles(const PackedQGemmWeights& weights) {
   return static_cast<int32_t>(std::clamp<int64_t>(rows / kQGemmRows, 1, kQGemmMaxBlockTiles));
 }
 
-size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, int32_t block_tiles) {
+int32_t CeilDiv(int32_t a, int32_t b) { return (a + b - 1) / b; }
+
+}  // namespace
+
+QGemmPlan PlanQGemm(const PackedQGemmWeights& weights, int32_t row_count, int num_threads) {
+  QGemmPlan plan;
+  plan.row_count = row_count;
+  plan.num_threads = std::max(1, num_threads);
+  const int32_t row_tiles = CeilDiv(row_count, kQGemmRows);
+  plan.block_tiles = std::max(1, std::min(CacheBlockTiles(weights), row_tiles));
+  plan.blocks = CeilDiv(row_tiles, plan.block_tiles);
+  if (plan.num_threads > 1 && row_tiles > 0) {
+    // A multiple of the thread count, in blocks as even as the tiles allow.
+    const int32_t wanted = std::min(row_tiles, CeilDiv(plan.blocks, plan.num_threads) * plan.num_threads);
+    plan.block_tiles = CeilDiv(row_tiles, wanted);
+    plan.blocks = CeilDiv(row_tiles, plan.block_tiles);
+    if (plan.blocks < plan.num_threads) {
+      const int32_t channel_blocks = CeilDiv(weights.channels, weights.layout.channels);
+      plan.channel_parts = std::max(1, std::min(CeilDiv(plan.num_threads, plan.blocks), channel_blocks));
+    }
+  }
+  plan.workers = std::max(1, std::min(plan.num_threads, plan.blocks * plan.channel_parts));
+  return plan;
+}
+
+size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, const QGemmPlan& plan) {
   if (!weights.layout.wide_rows) return 0;
-  return size_t{kQGemmRows} * static_cast<size_t>(block_tiles) * static_cast<size_t>(weights.padded_depth) *
-         sizeof(int16_t);
+  return static_cast<size_t>(plan.Slots()) * static_cast<size_t>(weights.padded_depth) * sizeof(int16_t);
 }
 
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
-                      const PackedQGemmWeights& weights, const ActivationRange& activation) {
+                      const PackedQGemmWeights& weights, const ActivationRange& activation, int32_t n_begin,
+                      int32_t n_end) {
   const int32_t nr = weights.layout.channels;
   const auto* packed = reinterpret_cast<const int8_t*>(weights.blocks.data());
   QGemmFoldedOutput folded[kQGemmMaxBlockTiles];
   for (int32_t t = 0; t < tile_count; ++t) folded[t] = FoldedOutputOf(tiles[t], weights, activation);
-  for (int32_t n0 = 0; n0 < weights.channels; n0 += nr) {
+  for (int32_t n0 = n_begin; n0 < n_end; n0 += nr) {
     const int8_t* channel_block = packed + int64_t{n0} * weights.padded_depth;
-    const int32_t channel_count = std::min(nr, weights.channels - n0);
+    const int32_t channel_count = std::min(nr, n_end - n0);
     // The vector epilogue takes whole groups of 4 channels; the rest of a short last block is scalar.
     const int32_t vector_channels = channel_count / 4 * 4;
     for (int32_t t = 0; t < tile_count; ++t) {

@@ -19,17 +19,18 @@ bool IsUngroupedConv(const KernelIo& io) {
 
 }  // namespace
 
-Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level) {
+Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level,
+                                                         int num_threads) {
   if (!IsHybrid(io)) return std::unique_ptr<OpKernel>();
   const QGemmIsa isa = CapQGemmIsa(level);
   switch (op.type) {
     case OpType::kConv2D:
       if (!IsUngroupedConv(io)) return std::unique_ptr<OpKernel>();
-      return MakeQGemmHybridConv2DKernel(isa);
+      return MakeQGemmHybridConv2DKernel(isa, num_threads);
     case OpType::kDepthwiseConv2D:
-      return MakeQGemmHybridDepthwiseConv2DKernel(isa);
+      return MakeQGemmHybridDepthwiseConv2DKernel(isa, num_threads);
     case OpType::kFullyConnected:
-      return MakeQGemmHybridFullyConnectedKernel(isa);
+      return MakeQGemmHybridFullyConnectedKernel(isa, num_threads);
     default:
       return std::unique_ptr<OpKernel>();
   }

@@ -5,7 +5,9 @@
 //   CONV_2D:           im2col of a block of output positions + the level's int8 GEMM tile (qgemm.h)
 //   FULLY_CONNECTED:   a block of input rows, each quantized on its own, + the same GEMM
 //   DEPTHWISE_CONV_2D: an indirect kernel over the taps that read the input (dwconv_microkernels.h)
-// The drivers are portable C++; only the microkernels are per ISA (qgemm_isa.h chooses them).
+// The drivers are portable C++; only the microkernels are per ISA (qgemm_isa.h chooses them). Threads:
+// `num_threads` of the build's runtime (kernels/threading/parallel_for.h) share the GEMM's row blocks (or
+// its channels, qgemm.h) and the depthwise kernel's output rows; results do not depend on the count.
 #pragma once
 
 #include <memory>
@@ -19,12 +21,12 @@ namespace qb {
 // The own hybrid kernel for `op` at CapQGemmIsa(level), or nullptr when `op` is not a hybrid
 // CONV_2D (groups = 1), DEPTHWISE_CONV_2D or FULLY_CONNECTED (the caller then falls back, e.g. to the
 // reference kernel). The kernel's Prepare validates the op exactly as the reference does.
-Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io,
-                                                         QGemmIsa level);
+Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level,
+                                                         int num_threads);
 
 // The kernels themselves, for the factory (one file each).
-std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa);
-std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa);
-std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa);
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads);
 
 }  // namespace qb

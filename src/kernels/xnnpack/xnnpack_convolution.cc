@@ -14,7 +14,7 @@ namespace {
 
 class ConvolutionKernel final : public OpKernel {
  public:
-  ConvolutionKernel(bool depthwise, int num_threads) : depthwise_(depthwise), pool_(ThreadPool(num_threads)) {}
+  ConvolutionKernel(bool depthwise, int num_threads) : depthwise_(depthwise), pool_(SharedThreadPool(num_threads)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     auto reference = depthwise_ ? MakeFloatDepthwiseConv2DKernel() : MakeFloatConv2DKernel();

@@ -13,7 +13,7 @@ namespace {
 
 class FullyConnectedKernel final : public OpKernel {
  public:
-  explicit FullyConnectedKernel(int num_threads) : pool_(ThreadPool(num_threads)) {}
+  explicit FullyConnectedKernel(int num_threads) : pool_(SharedThreadPool(num_threads)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));

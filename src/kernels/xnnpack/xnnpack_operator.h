@@ -1,4 +1,4 @@
-// What the XNNPACK kernels share: the thread pools, and Operator, an owned xnn_operator_t that is set
+// What the XNNPACK kernels share: Operator, an owned xnn_operator_t that is set
 // up (the operator's indirection buffers) only when its input or output pointer changes.
 #pragma once
 
@@ -9,12 +9,9 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "kernels/threading/shared_thread_pool.h"  // their threads: SharedThreadPool
 
 namespace qb::xnnpack {
-
-// The process's pool of `num_threads` threads (shared by every kernel asking for that count); nullptr
-// for one thread, which XNNPACK runs on the caller.
-pthreadpool_t ThreadPool(int num_threads);
 
 // `what` names the call in the error ("xnn_create_convolution2d_nhwc_f32 failed with status 2").
 Status CheckXnn(xnn_status status, std::string_view what);

@@ -1,7 +1,8 @@
 // quantbench's own hybrid kernels (src/kernels/qgemm) against the reference hybrid kernels, bit for bit, at
 // every ISA level of the build's architecture the CPU offers (ARM64: neon, neondot — skipped where absent;
-// x86-64: avx2): odd shapes, strides, padding, dilation, depth
-// multipliers, per-tensor and per-channel scales, fused activations, full-range INT8 weights (-128 too).
+// x86-64: avx2), on one thread and on three (the threads share row blocks, or channels, unevenly): odd
+// shapes, strides, padding, dilation, depth multipliers, per-tensor and per-channel scales, fused
+// activations, full-range INT8 weights (-128 too).
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -14,29 +15,41 @@
 #include "../float_test_util.h"
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
 
-namespace qb {
-// gtest prints the level by name ("neondot") in test lists and failures.
-inline void PrintTo(QGemmIsa isa, std::ostream* os) { *os << QGemmIsaName(isa); }
-}  // namespace qb
-
 namespace qb::testing {
 namespace {
 
-// The own kernel at level L, or an error when the factory does not take the op.
-template <QGemmIsa L>
+// One level on a number of threads.
+struct QGemmRun {
+  QGemmIsa level;
+  int threads;
+};
+// gtest prints the run by name ("neondot_3_threads") in test lists and failures.
+std::string RunName(const QGemmRun& run) {
+  return std::string(QGemmIsaName(run.level)) + "_" + std::to_string(run.threads) +
+         (run.threads == 1 ? "_thread" : "_threads");
+}
+void PrintTo(const QGemmRun& run, std::ostream* os) { *os << RunName(run); }
+
+// The own kernel at level L on `Threads` threads, or an error when the factory does not take the op.
+template <QGemmIsa L, int Threads>
 Result<std::unique_ptr<OpKernel>> QGemmKernelAt(const Op& op, const KernelIo& io) {
-  QB_ASSIGN_OR_RETURN(std::unique_ptr<OpKernel> kernel, CreateQGemmHybridKernel(op, io, L));
+  QB_ASSIGN_OR_RETURN(std::unique_ptr<OpKernel> kernel, CreateQGemmHybridKernel(op, io, L, Threads));
   if (!kernel) return Errorf("no own hybrid kernel for this op");
   return kernel;
 }
-OpHarness::Factory QGemmFactory(QGemmIsa level) {
+template <int Threads>
+OpHarness::Factory QGemmFactoryOn(QGemmIsa level) {
   switch (level) {
-    case QGemmIsa::kNeon: return &QGemmKernelAt<QGemmIsa::kNeon>;
-    case QGemmIsa::kNeonDot: return &QGemmKernelAt<QGemmIsa::kNeonDot>;
-    case QGemmIsa::kAvx2: return &QGemmKernelAt<QGemmIsa::kAvx2>;
+    case QGemmIsa::kNeon: return &QGemmKernelAt<QGemmIsa::kNeon, Threads>;
+    case QGemmIsa::kNeonDot: return &QGemmKernelAt<QGemmIsa::kNeonDot, Threads>;
+    case QGemmIsa::kAvx2: return &QGemmKernelAt<QGemmIsa::kAvx2, Threads>;
   }
   return nullptr;
 }
+OpHarness::Factory QGemmFactory(const QGemmRun& run) {
+  return run.threads == 1 ? QGemmFactoryOn<1>(run.level) : QGemmFactoryOn<3>(run.level);
+}
+constexpr int kThreadCounts[] = {1, 3};  // QGemmFactory has a kernel for each
 
 // Seeded INT8 values over the full range [-128, 127].
 std::vector<int8_t> RandomInt8(size_t count, uint32_t seed) {
@@ -68,7 +81,7 @@ int32_t OutputSize(Padding padding, int32_t in, int32_t kernel, int32_t stride, 
 // Runs `build` twice, once on the reference kernel and once on the own kernel at `level`, and expects
 // identical output bits. Returns the own kernel's Implementation().
 template <typename Build>
-std::string ExpectBitExact(QGemmIsa level, OpType type, const OpOptions& options, Build build) {
+std::string ExpectBitExact(const QGemmRun& level, OpType type, const OpOptions& options, Build build) {
   OpHarness reference(type, options);
   build(reference);
   OpHarness arm(type, options);
@@ -88,17 +101,18 @@ std::string ExpectBitExact(QGemmIsa level, OpType type, const OpOptions& options
   return arm.kernel().Implementation();
 }
 
-class QGemmHybridTest : public ::testing::TestWithParam<QGemmIsa> {
+class QGemmHybridTest : public ::testing::TestWithParam<QGemmRun> {
  public:
   void SetUp() override {
-    if (CapQGemmIsa(GetParam()) != GetParam()) {
-      GTEST_SKIP() << "this CPU has no " << QGemmIsaName(GetParam()) << "; best is " << QGemmIsaName(DetectQGemmIsa());
+    const QGemmIsa level = GetParam().level;
+    if (CapQGemmIsa(level) != level) {
+      GTEST_SKIP() << "this CPU has no " << QGemmIsaName(level) << "; best is " << QGemmIsaName(DetectQGemmIsa());
     }
   }
   // GEMM kernels name the microkernel that ran, ending in its level ("..._neon", "..._neondot"): a cap to
   // NEON must be obeyed on a dotprod CPU. (Depthwise has one microkernel per architecture.)
   void ExpectLevel(const std::string& implementation) {
-    EXPECT_TRUE(implementation.ends_with("_" + std::string(QGemmIsaName(GetParam())))) << implementation;
+    EXPECT_TRUE(implementation.ends_with("_" + std::string(QGemmIsaName(GetParam().level)))) << implementation;
   }
 };
 
@@ -109,7 +123,7 @@ struct ConvCase {
   float lo, hi;  // input range
 };
 
-void RunConvCase(QGemmIsa level, const ConvCase& c, uint32_t seed, QGemmHybridTest& test) {
+void RunConvCase(const QGemmRun& level, const ConvCase& c, uint32_t seed, QGemmHybridTest& test) {
   SCOPED_TRACE(::testing::Message() << "conv case seed " << seed);
   const auto& o = c.options;
   const int32_t out_h = OutputSize(o.padding, c.in_h, c.kernel_h, o.stride_h, o.dilation_h);
@@ -152,6 +166,8 @@ TEST_P(QGemmHybridTest, Conv2DMatchesReference) {
       // Several blocks of tiles (qgemm.h), the last one short, and a partial channel block.
       {1, 12, 11, 16, 10, 1, 1, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kRelu), true, true, -1, 2},
       {1, 13, 12, 8, 6, 3, 3, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kNone), true, true, -2, 1},
+      // Two output positions and 40 channels: on three threads, blocks split by channels.
+      {1, 1, 2, 9, 40, 1, 1, Conv(Padding::kSame, 1, 1, 1, 1, Activation::kRelu), true, true, -1, 1},
   };
   uint32_t seed = 100;
   for (const ConvCase& c : cases) RunConvCase(GetParam(), c, seed += 10, *this);
@@ -252,6 +268,8 @@ TEST_P(QGemmHybridTest, FullyConnectedMatchesReference) {
       {{9, 1}, 1, Activation::kNone, false, false, true},
       {{4, 2, 48}, 33, Activation::kRelu, false, true, true},  // rows of 48 from a rank-3 input
       {{70, 24}, 12, Activation::kRelu6, false, true, true},   // several blocks of tiles, the last one short
+      {{1, 64}, 70, Activation::kRelu, false, true, true},     // one row: threads split the channels
+      {{6, 40}, 37, Activation::kNone, false, true, true},     // two tiles, three threads: rows and channels
   };
   uint32_t seed = 500;
   for (const FullyConnectedCase& c : cases) {
@@ -311,8 +329,15 @@ TEST_P(QGemmHybridTest, LeavesFloatAndGroupedOpsToOthers) {
   EXPECT_EQ(PrepareError(grouped), "no own hybrid kernel for this op");
 }
 
-INSTANTIATE_TEST_SUITE_P(Levels, QGemmHybridTest, ::testing::ValuesIn(QGemmIsaLevels()),
-                         [](const auto& info) { return std::string(QGemmIsaName(info.param)); });
+std::vector<QGemmRun> AllRuns() {
+  std::vector<QGemmRun> runs;
+  for (QGemmIsa level : QGemmIsaLevels()) {
+    for (int threads : kThreadCounts) runs.push_back({level, threads});
+  }
+  return runs;
+}
+INSTANTIATE_TEST_SUITE_P(Levels, QGemmHybridTest, ::testing::ValuesIn(AllRuns()),
+                         [](const auto& info) { return RunName(info.param); });
 
 // Under qemu, scripts/build-arm64.sh sets QB_CPU to the emulated CPU: dotprod must be detected on `max`
 // and must not be on `cortex-a72` (the Raspberry Pi 4).
