@@ -118,7 +118,7 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
       }
     case HybridBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
-      return CreateOneDnnHybridKernel(op, io, config.isa);
+      return CreateOneDnnHybridKernel(op, io, config.isa, config.num_threads);
 #else
       return nullptr;
 #endif

@@ -1,6 +1,7 @@
 // The x86-64 hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
-// value for value, on 8 and 7 bits (u8 for oneDNN) and as int8 (the own kernels): rounding ties, values far outside the range, infinities, NaN, signed
-// zeros, all-zero images, lengths around its 32-value step, and the zero-point padding it writes.
+// value for value, on 8 and 7 bits (u8 for oneDNN) and as int8 (the own kernels): rounding ties, values
+// far outside the range, infinities, NaN, signed zeros, all-zero images, lengths around its 32-value step,
+// the zero-point padding it writes, and large padded images on several threads.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,7 +13,6 @@
 
 namespace qb {
 namespace {
-
 
 // Checks one image of `values` (a 1 x n x 1 layout) on both widths.
 void ExpectSameAsReference(const std::vector<float>& values) {
@@ -92,6 +92,31 @@ TEST(HybridInputQuantizerTest, PaddingHoldsTheZeroPoint) {
       }
     }
   }
+}
+
+TEST(HybridInputQuantizerTest, ThreadsShareLargePaddedImagesExactly) {
+  const U8ImageLayout layout{37, 41, 64, 1, 1, 2, 1};  // 97 K values: several parts of rows
+  std::vector<float> x(layout.InputSize());
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> dist(-2.0f, 6.0f);
+  for (float& v : x) v = dist(rng);
+  x[1000] = std::numeric_limits<float>::quiet_NaN();
+  x[x.size() - 1] = 9.0f;  // the maximum in the last rows only
+  std::vector<uint8_t> serial(layout.PaddedSize());
+  const U8Image one = QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, serial.data(), 1);
+  for (int threads : {2, 3, 7}) {
+    std::vector<uint8_t> u(layout.PaddedSize(), 0xEE);
+    const U8Image image = QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data(), threads);
+    EXPECT_EQ(image.scale, one.scale);
+    EXPECT_EQ(image.zero_point, one.zero_point);
+    EXPECT_EQ(u, serial) << threads << " threads";
+  }
+  std::vector<int8_t> expected(x.size()), actual(x.size());
+  const QuantizedImage reference = QuantizeImageAsymmetric(x.data(), x.size(), expected.data());
+  const QuantizedImage s8 = QuantizeImageToS8(x.data(), x.size(), actual.data(), 3);
+  EXPECT_EQ(s8.scale, reference.scale);
+  EXPECT_EQ(s8.zero_point, reference.zero_point);
+  EXPECT_EQ(actual, expected);
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ bool OneDnnHybridInputsAreSevenBit(IsaLevel isa) {
   return isa != IsaLevel::kAvx512CoreVnni && isa != IsaLevel::kAvx512CoreAmx;
 }
 
-std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa) {
+std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads) {
   if (!IsHybridWeightedForm(io)) return nullptr;
   const HybridInputBits bits = OneDnnHybridInputsAreSevenBit(isa) ? HybridInputBits::k7 : HybridInputBits::k8;
   // oneDNN 2.6's AVX2 depthwise int8 kernel gives wrong results with a source zero point when the
@@ -105,10 +105,10 @@ std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo&
   if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2 && io.in(1).dim(3) % 8 != 0) return nullptr;
   switch (op.type) {
     case OpType::kConv2D:
-      if (!IsPointwiseOverOnePixel(op, io)) return onednn::MakeHybridConv2DKernel(bits);
-      return HasResidualAdd(op) ? nullptr : onednn::MakeHybridPointwiseConv2DKernel(bits);
-    case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits);
-    case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits);
+      if (!IsPointwiseOverOnePixel(op, io)) return onednn::MakeHybridConv2DKernel(bits, num_threads);
+      return HasResidualAdd(op) ? nullptr : onednn::MakeHybridPointwiseConv2DKernel(bits, num_threads);
+    case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits, num_threads);
+    case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits, num_threads);
     default: return nullptr;
   }
 }

@@ -25,7 +25,7 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
 // DEPTHWISE_CONV_2D or FULLY_CONNECTED, or nullptr for other ops and forms. Under the cap `isa` below
 // avx512_core_vnni the input is quantized to 7 bits (oneDNN's vpmaddubsw path saturates on 8-bit data);
 // under avx2, depthwise convolutions whose channels are not a multiple of 8 are left to the reference.
-std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa);
+std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads);
 
 // Whether those kernels quantize inputs to 7 bits under the cap `isa` (below avx512_core_vnni).
 bool OneDnnHybridInputsAreSevenBit(IsaLevel isa);

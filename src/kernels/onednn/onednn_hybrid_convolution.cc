@@ -25,7 +25,8 @@ using dt = dnnl::memory::data_type;
 
 class HybridConvolutionKernel final : public HybridPrimitiveKernel {
  public:
-  HybridConvolutionKernel(bool depthwise, HybridInputBits bits) : HybridPrimitiveKernel(bits), depthwise_(depthwise) {}
+  HybridConvolutionKernel(bool depthwise, HybridInputBits bits, int num_threads)
+      : HybridPrimitiveKernel(bits, num_threads), depthwise_(depthwise) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     reference_ = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
@@ -82,11 +83,11 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits) {
-  return std::make_unique<HybridConvolutionKernel>(false, bits);
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads) {
+  return std::make_unique<HybridConvolutionKernel>(false, bits, num_threads);
 }
-std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits) {
-  return std::make_unique<HybridConvolutionKernel>(true, bits);
+std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits, int num_threads) {
+  return std::make_unique<HybridConvolutionKernel>(true, bits, num_threads);
 }
 
 }  // namespace qb::onednn

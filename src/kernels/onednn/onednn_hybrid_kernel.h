@@ -20,7 +20,7 @@ namespace qb::onednn {
 
 class HybridPrimitiveKernel : public OpKernel {
  public:
-  explicit HybridPrimitiveKernel(HybridInputBits bits) : bits_(bits) {}
+  HybridPrimitiveKernel(HybridInputBits bits, int num_threads) : bits_(bits), num_threads_(num_threads) {}
 
   size_t ScratchBytes() const override {
     return std::max(AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(), reference_->ScratchBytes());
@@ -31,7 +31,7 @@ class HybridPrimitiveKernel : public OpKernel {
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
     for (int64_t i = 0; i < images_; ++i) {
-      if (!stage_.SetImage(QuantizeImageToU8(input + i * in_image_, layout_, bits_, image))) {
+      if (!stage_.SetImage(QuantizeImageToU8(input + i * in_image_, layout_, bits_, image, num_threads_))) {
         reference_->Eval(io, scratch);
         return;
       }
@@ -50,6 +50,7 @@ class HybridPrimitiveKernel : public OpKernel {
   // Set by Prepare: the prepared reference kernel, the images per execution and their sizes in floats, the
   // u8 image, the output stage and the primitive.
   HybridInputBits bits_;
+  int num_threads_;
   bool residual_ = false;  // a fused residual ADD, bound as the primitive's second source
   std::unique_ptr<OpKernel> reference_;
   int64_t images_ = 0, in_image_ = 0, out_image_ = 0;

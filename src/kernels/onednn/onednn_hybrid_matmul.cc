@@ -21,8 +21,8 @@ using dt = dnnl::memory::data_type;
 
 class HybridMatmulKernel final : public HybridPrimitiveKernel {
  public:
-  HybridMatmulKernel(bool pointwise_conv, HybridInputBits bits)
-      : HybridPrimitiveKernel(bits), pointwise_conv_(pointwise_conv) {}
+  HybridMatmulKernel(bool pointwise_conv, HybridInputBits bits, int num_threads)
+      : HybridPrimitiveKernel(bits, num_threads), pointwise_conv_(pointwise_conv) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     const RuntimeTensor& weights = io.in(1);
@@ -74,11 +74,11 @@ class HybridMatmulKernel final : public HybridPrimitiveKernel {
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits) {
-  return std::make_unique<HybridMatmulKernel>(false, bits);
+std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits, int num_threads) {
+  return std::make_unique<HybridMatmulKernel>(false, bits, num_threads);
 }
-std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits) {
-  return std::make_unique<HybridMatmulKernel>(true, bits);
+std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits, int num_threads) {
+  return std::make_unique<HybridMatmulKernel>(true, bits, num_threads);
 }
 
 }  // namespace qb::onednn

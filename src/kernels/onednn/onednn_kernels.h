@@ -26,12 +26,13 @@ std::unique_ptr<OpKernel> MakeSpatialMeanKernel();
 std::unique_ptr<OpKernel> MakePadKernel();
 std::unique_ptr<OpKernel> MakeSoftmaxKernel();
 
-// Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI).
-std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits);
-std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits);
-std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits);
+// Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI); the input is
+// quantized on `num_threads` threads (the primitives run on oneDNN's, the same OpenMP threads).
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads);
+std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits, int num_threads);
+std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits, int num_threads);
 // CONV_2D with a 1x1 filter over a 1x1 image, as a matrix product (onednn_hybrid_matmul.cc).
-std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits, int num_threads);
 
 // What a hybrid kernel appends to oneDNN's implementation name: " hybrid u8" or " hybrid u7".
 inline std::string HybridSuffix(HybridInputBits bits) {

@@ -53,7 +53,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     for (int32_t b = 0; b < w.batch; ++b) {
       const size_t image_size = conv_.InputImageSize(in_c_);
-      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image, num_threads_);
       const size_t output_offset = b * conv_.OutputImageSize(out_c_);
       float* y = output + output_offset;
       const float* r = residual == nullptr ? nullptr : residual + output_offset;

@@ -56,7 +56,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image, num_threads_);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);

@@ -52,8 +52,8 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
     RunQGemmRows(microkernels_, plan_, weights_, activation_, wide_rows,
                  [&](QGemmRowTile& tile, int32_t m, int32_t r, int32_t slot) {
                    int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
-                   const QuantizedImage q =
-                       microkernels_.quantize_image(input + int64_t{r} * depth_, static_cast<size_t>(depth_), row);
+                   const QuantizedImage q = microkernels_.quantize_image(  // one thread: set_row runs on a worker
+                       input + int64_t{r} * depth_, static_cast<size_t>(depth_), row, 1);
                    std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // zero weights
                    HybridOutputTerms& terms = row_terms_[static_cast<size_t>(slot)];
                    terms.Set(q.scale, weights_.channel_scales, bias);

@@ -35,8 +35,9 @@ QGemmIsa QGemmIsaFor(IsaLevel level);
 // "neon", "neondot", "avx2": as recorded in Implementation() strings.
 std::string_view QGemmIsaName(QGemmIsa isa);
 
-// The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy.
-using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q);
+// The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy,
+// on up to `num_threads` threads (large images only: threading/parallel_quantize.h).
+using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q, int num_threads);
 
 // The packed weights and rows a level's GEMM tile reads (qgemm.h): channel blocks of `channels` (nr) with
 // `depth_block` (kr) consecutive k per channel, and rows of int16 (`wide_rows`) or int8.

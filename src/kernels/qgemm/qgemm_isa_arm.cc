@@ -3,8 +3,20 @@
 
 #include "kernels/cpu_features.h"
 #include "kernels/qgemm/qgemm_isa.h"
+#include "kernels/threading/parallel_quantize.h"
 
 namespace qb {
+namespace {
+
+// The reference's passes (no NEON copy yet), on threads for large images.
+QuantizedImage QuantizeImageOnThreads(const float* x, size_t n, int8_t* q, int num_threads) {
+  return ParallelQuantizeImage(num_threads, x, n, q, HybridValueRangeOf,
+                               [](const float* values, size_t count, const QuantizedImage& image, int8_t* out) {
+                                 QuantizeHybridValues(values, count, image, HybridInputBits::k8, out);
+                               });
+}
+
+}  // namespace
 
 const std::vector<QGemmIsa>& QGemmIsaLevels() {
   static const std::vector<QGemmIsa> levels = {QGemmIsa::kNeon, QGemmIsa::kNeonDot};
@@ -29,7 +41,7 @@ QGemmMicrokernels MicrokernelsFor(QGemmIsa isa) {
           .folded_store = qgemm_folded_store_neon,
           .dwconv = qs8_qc8w_dwconv_acc32_neon,
           .dwconv_name = "qs8_qc8w_dwconv_acc32_neon",
-          .quantize_image = [](const float* x, size_t n, int8_t* q) { return QuantizeImageAsymmetric(x, n, q); }};
+          .quantize_image = QuantizeImageOnThreads};
 }
 
 }  // namespace qb

@@ -18,22 +18,30 @@ QuantizedImage HybridInputParameters(float lo, float hi, HybridInputBits bits) {
   return image;
 }
 
-QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q, HybridInputBits bits) {
-  float lo = 0.0f;
-  float hi = 0.0f;
+HybridValueRange HybridValueRangeOf(const float* x, size_t n) {
+  HybridValueRange range;
   for (size_t i = 0; i < n; ++i) {
-    lo = std::min(lo, x[i]);
-    hi = std::max(hi, x[i]);
+    range.lo = std::min(range.lo, x[i]);
+    range.hi = std::max(range.hi, x[i]);
   }
-  const QuantizedImage image = HybridInputParameters(lo, hi, bits);
-  if (hi == lo) {
-    std::fill(q, q + n, int8_t{0});
-    return image;
-  }
+  return range;
+}
+
+void QuantizeHybridValues(const float* x, size_t n, const QuantizedImage& image, HybridInputBits bits, int8_t* q) {
   const HybridInputRange range = InputRangeOf(bits);
   const float inverse_scale = 1.0f / image.scale;
   for (size_t i = 0; i < n; ++i) {
     q[i] = static_cast<int8_t>(QuantizeHybridValue(x[i], inverse_scale, image.zero_point, range));
+  }
+}
+
+QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q, HybridInputBits bits) {
+  const HybridValueRange range = HybridValueRangeOf(x, n);
+  const QuantizedImage image = HybridInputParameters(range.lo, range.hi, bits);
+  if (range.hi == range.lo) {
+    std::fill(q, q + n, int8_t{0});
+  } else {
+    QuantizeHybridValues(x, n, image, bits, q);
   }
   return image;
 }

@@ -71,9 +71,23 @@ inline int32_t QuantizeHybridValue(float x, float inverse_scale, int32_t zero_po
   return std::clamp(static_cast<int32_t>(rounded) + zero_point, range.min, range.max);
 }
 
-// Quantizes n floats from x into q with the scheme above.
+// Quantizes n floats from x into q with the scheme above: HybridValueRangeOf, HybridInputParameters, then
+// QuantizeHybridValues (or every q = 0 when hi == lo).
 QuantizedImage QuantizeImageAsymmetric(const float* x, size_t n, int8_t* q,
                                        HybridInputBits bits = HybridInputBits::k8);
+
+// Its two passes, for kernels that run them over parts of an image (on several threads, or with SIMD):
+// the range lo = min(0, min x), hi = max(0, max x) of n values, NaN ignored (it never compares below or
+// above); the range of a whole image is the Merge of its parts' in any order.
+struct HybridValueRange {
+  float lo = 0.0f, hi = 0.0f;
+};
+HybridValueRange HybridValueRangeOf(const float* x, size_t n);
+inline HybridValueRange Merge(HybridValueRange a, HybridValueRange b) {
+  return {std::min(a.lo, b.lo), std::max(a.hi, b.hi)};
+}
+// q[i] = QuantizeHybridValue(x[i]) for n values of an image quantized with `image` (its hi != lo).
+void QuantizeHybridValues(const float* x, size_t n, const QuantizedImage& image, HybridInputBits bits, int8_t* q);
 
 // The weights of a CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED op: FLOAT32 (a float op), or constant
 // symmetric INT8 (a hybrid op) with its scale expanded to one per output channel.

@@ -1,91 +1,18 @@
-// AVX2 (every x86-64 ISA cap) version of the reference input quantizer, value for value: the same
-// min/max (NaN ignored as std::min/std::max ignore it when it comes second), the same parameters
-// (HybridInputParameters), the same rounding (vroundps in the current mode = nearbyint), clamps with the
-// same results (QuantizeEight). 32 values per step: four 8-lane int32 vectors packed to 32 bytes, written
-// row by row into the padded image; the tail uses the scalar formula.
+// The x86-64 input quantizer's drivers (hybrid_input_quantizer.h): the AVX2 passes over an image, its
+// rows, or its parts on several threads; the padding around a oneDNN image.
 #include "kernels/x86/hybrid_input_quantizer.h"
-
-#include <immintrin.h>
 
 #include <algorithm>
 
+#include "kernels/threading/parallel_quantize.h"
+#include "kernels/x86/hybrid_input_quantizer_avx2.h"
+
 namespace qb {
-namespace {
 
-void MinMax(const float* x, size_t n, float* lo, float* hi) {
-  __m256 vlo[4], vhi[4];
-  for (int k = 0; k < 4; ++k) vlo[k] = vhi[k] = _mm256_setzero_ps();
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    for (int k = 0; k < 4; ++k) {
-      const __m256 v = _mm256_loadu_ps(x + i + 8 * k);
-      vlo[k] = _mm256_min_ps(v, vlo[k]);
-      vhi[k] = _mm256_max_ps(v, vhi[k]);
-    }
-  }
-  alignas(32) float los[32], his[32];
-  for (int k = 0; k < 4; ++k) {
-    _mm256_store_ps(los + 8 * k, vlo[k]);
-    _mm256_store_ps(his + 8 * k, vhi[k]);
-  }
-  float l = 0.0f, h = 0.0f;
-  for (int k = 0; k < 32; ++k) {
-    l = std::min(l, los[k]);
-    h = std::max(h, his[k]);
-  }
-  for (; i < n; ++i) {
-    l = std::min(l, x[i]);
-    h = std::max(h, x[i]);
-  }
-  *lo = l;
-  *hi = h;
-}
-
-// 8 values to int32 u = clamp(nearbyint(x * inverse) + zero_point, min, max) - min, computed in float:
-// nearbyint(x * inverse) + (zero_point - min) is exact below 2^24, and every larger magnitude saturates
-// either way, so clamping to [0, max - min] in float equals the reference's [-512, 512] clamp followed
-// by the integer clamp; NaN gives 0 (= min) in both (vmaxps returns its second operand for NaN).
-inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256 offset, __m256 u_max) {
-  const __m256 scaled = _mm256_mul_ps(_mm256_loadu_ps(x), inverse);
-  const __m256 rounded = _mm256_round_ps(scaled, _MM_FROUND_CUR_DIRECTION | _MM_FROUND_NO_EXC);
-  const __m256 u = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(rounded, offset), _mm256_setzero_ps()), u_max);
-  return _mm256_cvtps_epi32(u);
-}
-
-}  // namespace
-
-namespace {
-
-// Quantizes n values of one image row into u; `flip` is XORed into every byte (0x80: u - 128 as int8).
-void QuantizeRow(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range, uint8_t* u,
-                 uint8_t flip = 0) {
-  const float inverse_scale = 1.0f / params.scale;
-  const __m256 inverse = _mm256_set1_ps(inverse_scale);
-  const __m256 offset = _mm256_set1_ps(static_cast<float>(params.zero_point - range.min));
-  const __m256 u_max = _mm256_set1_ps(static_cast<float>(range.max - range.min));
-  const __m256i unshuffle = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-  const __m256i flip_bytes = _mm256_set1_epi8(static_cast<char>(flip));
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i a = QuantizeEight(x + i, inverse, offset, u_max);
-    const __m256i b = QuantizeEight(x + i + 8, inverse, offset, u_max);
-    const __m256i c = QuantizeEight(x + i + 16, inverse, offset, u_max);
-    const __m256i d = QuantizeEight(x + i + 24, inverse, offset, u_max);
-    const __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(u + i),
-                        _mm256_xor_si256(_mm256_permutevar8x32_epi32(bytes, unshuffle), flip_bytes));
-  }
-  for (; i < n; ++i) {
-    u[i] = static_cast<uint8_t>((QuantizeHybridValue(x[i], inverse_scale, params.zero_point, range) - range.min) ^ flip);
-  }
-}
-
-}  // namespace
-
-U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u) {
-  float lo = 0.0f, hi = 0.0f;
-  MinMax(x, layout.InputSize(), &lo, &hi);
-  const QuantizedImage params = HybridInputParameters(lo, hi, bits);
+U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u,
+                          int num_threads) {
+  const HybridValueRange whole = ParallelValueRange(num_threads, x, layout.InputSize(), HybridValueRangeAvx2);
+  const QuantizedImage params = HybridInputParameters(whole.lo, whole.hi, bits);
   const HybridInputRange range = InputRangeOf(bits);
   const U8Image image{params.scale, params.zero_point - range.min};
   const uint8_t zero = static_cast<uint8_t>(image.zero_point);
@@ -93,31 +20,33 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
   const size_t padded_row = size_t(layout.width + layout.pad_left + layout.pad_right) * layout.channels;
   const size_t left = size_t(layout.pad_left) * layout.channels, right = size_t(layout.pad_right) * layout.channels;
   std::fill(u, u + layout.pad_top * padded_row, zero);
-  uint8_t* out = u + layout.pad_top * padded_row;
-  for (int32_t y = 0; y < layout.height; ++y, out += padded_row) {
-    std::fill(out, out + left, zero);
-    if (hi == lo) {
-      std::fill(out + left, out + left + row, zero);  // every q is 0 = the zero point
-    } else {
-      QuantizeRow(x + y * row, row, params, range, out + left);
+  uint8_t* first_row = u + layout.pad_top * padded_row;
+  const int32_t parts = std::min(QuantizeParts(layout.InputSize(), num_threads), std::max(layout.height, 1));
+  ParallelFor(num_threads, parts, [&](int32_t p) {
+    const ValueSpan rows = PartOf(static_cast<size_t>(layout.height), p, parts);
+    uint8_t* out = first_row + rows.begin * padded_row;
+    for (size_t y = rows.begin; y < rows.end; ++y, out += padded_row) {
+      std::fill(out, out + left, zero);
+      if (whole.hi == whole.lo) {
+        std::fill(out + left, out + left + row, zero);  // every q is 0 = the zero point
+      } else {
+        QuantizeToU8Avx2(x + y * row, row, params, range, 0, out + left);
+      }
+      std::fill(out + left + row, out + left + row + right, zero);
     }
-    std::fill(out + left + row, out + left + row + right, zero);
-  }
-  std::fill(out, out + layout.pad_bottom * padded_row, zero);
+  });
+  uint8_t* bottom = first_row + layout.height * padded_row;
+  std::fill(bottom, bottom + layout.pad_bottom * padded_row, zero);
   return image;
 }
 
-QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q) {
-  float lo = 0.0f, hi = 0.0f;
-  MinMax(x, n, &lo, &hi);
-  const QuantizedImage params = HybridInputParameters(lo, hi, HybridInputBits::k8);
-  if (hi == lo) {
-    std::fill(q, q + n, int8_t{0});
-  } else {
-    // u = q + 128 with the top bit flipped is q's two's-complement byte.
-    QuantizeRow(x, n, params, InputRangeOf(HybridInputBits::k8), reinterpret_cast<uint8_t*>(q), 0x80);
-  }
-  return params;
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, int num_threads) {
+  // u = q + 128 with the top bit flipped is q's two's-complement byte.
+  return ParallelQuantizeImage(num_threads, x, n, q, HybridValueRangeAvx2,
+                               [](const float* values, size_t count, const QuantizedImage& image, int8_t* out) {
+                                 QuantizeToU8Avx2(values, count, image, InputRangeOf(HybridInputBits::k8), 0x80,
+                                                  reinterpret_cast<uint8_t*>(out));
+                               });
 }
 
 }  // namespace qb

@@ -1,5 +1,6 @@
-// The input side of the x86-64 hybrid kernels, AVX2 (the lowest x86-64 ISA cap; this file's .cc alone is
-// compiled with -mavx2): one image (or one fully connected row) of float32 values quantized exactly as the
+// The input side of the x86-64 hybrid kernels, AVX2 (the lowest x86-64 ISA cap; the passes themselves are
+// in hybrid_input_quantizer_avx2.*), on `num_threads` threads for large images (threading/
+// parallel_quantize.h): one image (or one fully connected row) of float32 values quantized exactly as the
 // reference does (hybrid_quantize.h). For the oneDNN hybrid kernels, written as the unsigned bytes oneDNN's
 // u8 x s8 primitives read: u = q - range.min (q + 128 for 8 bits, q + 64 for 7 bits), with the zero
 // point shifted the same way. The reference's integer products are then recovered exactly by oneDNN's
@@ -28,11 +29,13 @@ struct U8ImageLayout {
   size_t PaddedSize() const { return size_t(height + pad_top + pad_bottom) * (width + pad_left + pad_right) * channels; }
 };
 
-// Two passes over x (min/max, then quantize and store), AVX2; `u` holds layout.PaddedSize() bytes.
-U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u);
+// Two passes over x (min/max, then quantize and store; the rows shared by the threads);
+// `u` holds layout.PaddedSize() bytes.
+U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u,
+                          int num_threads = 1);
 
 // For quantbench's own kernels (kernels/qgemm): QuantizeImageAsymmetric(x, n, q) of the reference, 8 bits,
 // value for value — the same int8 values, scale and zero point.
-QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q);
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, int num_threads = 1);
 
 }  // namespace qb
