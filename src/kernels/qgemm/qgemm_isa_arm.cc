@@ -3,17 +3,15 @@
 
 #include "kernels/cpu_features.h"
 #include "kernels/qgemm/qgemm_isa.h"
+#include "kernels/qgemm/quantize_image_microkernels.h"
 #include "kernels/threading/parallel_quantize.h"
 
 namespace qb {
 namespace {
 
-// The reference's passes (no NEON copy yet), on threads for large images.
+// The NEON passes (every ARM64 CPU), on threads for large images.
 QuantizedImage QuantizeImageOnThreads(const float* x, size_t n, int8_t* q, int num_threads) {
-  return ParallelQuantizeImage(num_threads, x, n, q, HybridValueRangeOf,
-                               [](const float* values, size_t count, const QuantizedImage& image, int8_t* out) {
-                                 QuantizeHybridValues(values, count, image, HybridInputBits::k8, out);
-                               });
+  return ParallelQuantizeImage(num_threads, x, n, q, hybrid_value_range_neon, qs8_quantize_neon);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ std::vector<float> Random(size_t n, uint32_t seed) {
 }
 
 TEST(QGemmQuantizeImageTest, SmallAndLargeImagesMatchTheReference) {
-  ExpectSameAsReference(Random(37, 1), "37 values");
+  for (size_t n : {1, 7, 15, 16, 17, 31, 32, 33, 37, 100}) ExpectSameAsReference(Random(n, 1), std::to_string(n) + " values");
   ExpectSameAsReference(Random(kQuantizeValuesPerPart - 1, 2), "one part less one");
   ExpectSameAsReference(Random(3 * kQuantizeValuesPerPart + 17, 3), "three parts and a tail");
 }
@@ -63,6 +63,18 @@ TEST(QGemmQuantizeImageTest, SpecialValuesOnThePartEdgesMatchTheReference) {
   ExpectSameAsReference(values, "specials");
   values[7] = std::numeric_limits<float>::infinity();
   ExpectSameAsReference(values, "with +inf");
+}
+
+TEST(QGemmQuantizeImageTest, TiesAndOutOfRangeValuesMatchTheReference) {
+  // [-127.5, 127.5] gives scale 1: k + 0.5 are rounding ties (to even).
+  std::vector<float> ties = {-127.5f, 127.5f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, 0.0f, -0.0f, 3.49999f, -2.5f, 126.5f};
+  ties.resize(40, 0.25f);
+  ExpectSameAsReference(ties, "ties");
+  std::vector<float> huge(48, 1.0f);
+  huge[3] = 1e30f;
+  huge[20] = -1e30f;
+  huge[33] = std::numeric_limits<float>::quiet_NaN();
+  ExpectSameAsReference(huge, "huge");
 }
 
 TEST(QGemmQuantizeImageTest, AllZeroImagesMatchTheReference) {
