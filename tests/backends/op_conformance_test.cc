@@ -1,8 +1,8 @@
 // Every optimized float backend against the reference kernels, op by op: CONV_2D (odd shapes, strides 1
 // and 2, SAME and VALID, dilation, groups, fused activations, with and without bias), DEPTHWISE_CONV_2D
 // (depth multipliers) and FULLY_CONNECTED. Each test also checks that the backend's kernel ran, not the
-// reference fallback. oneDNN also takes MAX_POOL_2D, AVERAGE_POOL_2D, same-shape ADD, CONCATENATION, spatial
-// MEAN, PAD and SOFTMAX.
+// reference fallback. oneDNN and XNNPACK also take MAX_POOL_2D, AVERAGE_POOL_2D and same-shape ADD; oneDNN
+// CONCATENATION, spatial MEAN, PAD and SOFTMAX.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -186,9 +186,10 @@ INSTANTIATE_TEST_SUITE_P(
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FullyConnectedConformanceTest);
 
 
-// The float ops beyond the weighted ones that a backend takes over: pooling, same-shape ADD, CONCATENATION,
-// spatial MEAN, PAD and SOFTMAX (oneDNN).
-std::vector<FloatBackend> BackendsWithPoolingAndAdd() {
+// The float ops beyond the weighted ones that a backend takes over: pooling and same-shape ADD (oneDNN,
+// XNNPACK); CONCATENATION, spatial MEAN, PAD and SOFTMAX (oneDNN).
+std::vector<FloatBackend> BackendsWithPoolingAndAdd() { return testing::OptimizedBackends(); }
+std::vector<FloatBackend> BackendsWithShapeOps() {
   std::vector<FloatBackend> backends;
   for (FloatBackend b : testing::OptimizedBackends()) {
     if (b == FloatBackend::kOneDnn) backends.push_back(b);
@@ -238,11 +239,35 @@ INSTANTIATE_TEST_SUITE_P(
                            {"avg_3x3_s1_same", OpType::kAveragePool2D, 9, 11, 21, 3, 1, Padding::kSame},
                            {"avg_2x2_s2_valid_relu6", OpType::kAveragePool2D, 10, 7, 5, 2, 2, Padding::kValid,
                             Activation::kRelu6},
+                           {"avg_3x3_s2_same", OpType::kAveragePool2D, 8, 9, 33, 3, 2, Padding::kSame},
+                           {"max_2x2_s2_same_odd", OpType::kMaxPool2D, 7, 9, 6, 2, 2, Padding::kSame},
                        })),
     [](const auto& info) {
       return std::string(FloatBackendName(std::get<0>(info.param))) + "_" + std::get<1>(info.param).name;
     });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PoolConformanceTest);
+
+// Windows XNNPACK's pooling does not take (one tap; a stride beyond the window) stay on the reference.
+TEST(XnnpackPoolTest, WindowsItDoesNotTakeStayOnTheReference) {
+  QB_BACKEND_CONFIG_OR_SKIP(config, FloatBackend::kXnnpack);
+  for (const auto& [window, stride] : {std::pair{1, 1}, std::pair{2, 3}}) {
+    Pool2DOptions options;
+    options.padding = Padding::kValid;
+    options.stride_h = options.stride_w = stride;
+    options.filter_h = options.filter_w = window;
+    const Shape in{1, 7, 7, 3};
+    const int32_t out = (7 - window) / stride + 1;
+    const auto values = RandomFloats(static_cast<size_t>(ElementCount(in)), 9);
+    OpHarness backend(OpType::kMaxPool2D, options);
+    backend.AddInput(DType::kFloat32, in, Bytes(values));
+    backend.AddOutput(DType::kFloat32, {1, out, out, 3});
+    g_config = config;
+    backend.set_factory(ConfiguredFactory);
+    const Status status = backend.Run();
+    ASSERT_TRUE(status.ok()) << status.message();
+    EXPECT_EQ(backend.kernel().Implementation(), "reference") << window << "x" << window << " stride " << stride;
+  }
+}
 
 class AddConformanceTest : public ::testing::TestWithParam<std::tuple<FloatBackend, Activation>> {};
 
@@ -360,7 +385,7 @@ TEST_P(ShapeOpConformanceTest, MatchesReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ShapeOpConformanceTest,
-                         ::testing::Combine(::testing::ValuesIn(BackendsWithPoolingAndAdd()),
+                         ::testing::Combine(::testing::ValuesIn(BackendsWithShapeOps()),
                                             ::testing::ValuesIn(ShapeOpCases())),
                          [](const auto& info) {
                            return std::string(FloatBackendName(std::get<0>(info.param))) + "_" +

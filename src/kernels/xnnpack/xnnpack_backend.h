@@ -1,6 +1,7 @@
 // The XNNPACK float32 backend (Debian's 2022 libxnnpack; ARM64's float backend, the peer on x86-64):
 // CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with float32 weights on XNNPACK operators, which pack
-// the weights when they are created; the fused activation is the operator's output clamp. XNNPACK picks
+// the weights when they are created, and AVERAGE_POOL_2D, MAX_POOL_2D and same-shape ADD (the ops TensorFlow
+// Lite's XNNPACK delegate also takes); the fused activation is the operator's output clamp. XNNPACK picks
 // its microkernels from the CPU itself (the --isa cap does not bind it). Threads: a pthreadpool.
 #pragma once
 

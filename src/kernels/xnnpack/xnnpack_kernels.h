@@ -11,5 +11,11 @@ namespace qb::xnnpack {
 std::unique_ptr<OpKernel> MakeConv2DKernel(int num_threads);
 std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel(int num_threads);
 std::unique_ptr<OpKernel> MakeFullyConnectedKernel(int num_threads);
+std::unique_ptr<OpKernel> MakeAveragePool2DKernel(int num_threads);
+std::unique_ptr<OpKernel> MakeMaxPool2DKernel(int num_threads);
+std::unique_ptr<OpKernel> MakeAddKernel(int num_threads);  // same-shape ADD
+
+// Whether XNNPACK's pooling takes this op's window: more than one tap, strides within the window.
+bool XnnpackTakesPoolWindow(const Op& op, const KernelIo& io);
 
 }  // namespace qb::xnnpack

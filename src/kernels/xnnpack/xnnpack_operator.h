@@ -22,10 +22,11 @@ class Operator {
   void reset(xnn_operator_t op) { op_.reset(op); }
   xnn_operator_t get() const { return op_.get(); }
   // True (and remembers them) when the pointers differ from the last setup.
-  bool NeedsSetup(const void* input, const void* output) {
-    if (input == last_input_ && output == last_output_) return false;
+  bool NeedsSetup(const void* input, const void* output, const void* second_input = nullptr) {
+    if (input == last_input_ && output == last_output_ && second_input == last_second_input_) return false;
     last_input_ = input;
     last_output_ = output;
+    last_second_input_ = second_input;
     return true;
   }
 
@@ -36,6 +37,7 @@ class Operator {
   std::unique_ptr<xnn_operator, Deleter> op_;
   const void* last_input_ = nullptr;
   const void* last_output_ = nullptr;
+  const void* last_second_input_ = nullptr;
 };
 
 }  // namespace qb::xnnpack
