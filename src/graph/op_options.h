@@ -21,8 +21,9 @@ enum class Activation : int8_t {
   kSignBit = 5,
 };
 
-// Zeros a PAD op added around a convolution's input, folded into a VALID convolution by the runtime
-// (runtime/pad_folding.h). Never read from or written to a file: a file's convolution has none.
+// Zeros a PAD op added around a convolution's (or a max pool's) input, folded into a VALID convolution or
+// MAX_POOL_2D by the runtime (runtime/pad_folding.h). Never read from or written to a file: a file's ops
+// have none.
 struct FoldedPadding {
   int32_t top = 0, bottom = 0, left = 0, right = 0;
   bool operator==(const FoldedPadding&) const = default;
@@ -56,6 +57,7 @@ struct Pool2DOptions {
   int32_t stride_w = 1, stride_h = 1;
   int32_t filter_w = 1, filter_h = 1;
   Activation activation = Activation::kNone;
+  FoldedPadding folded_padding;  // runtime only (VALID MAX_POOL_2D over non-negative values)
   bool operator==(const Pool2DOptions&) const = default;
 };
 

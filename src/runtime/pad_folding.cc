@@ -1,8 +1,9 @@
 #include "runtime/pad_folding.h"
 
-
 #include <algorithm>
 #include <optional>
+#include <variant>
+#include <vector>
 
 #include "runtime/op_rewrite_util.h"
 
@@ -27,8 +28,34 @@ std::optional<FoldedPadding> SpatialPadding(const Graph& graph, const Op& pad) {
   return FoldedPadding{.top = p[2], .bottom = p[3], .left = p[4], .right = p[5]};
 }
 
-// The VALID convolution's folded padding, or nullptr for any other op.
-FoldedPadding* FoldTarget(Op& op) {
+// Whether every value of `tensor` is >= 0 (or NaN): the output of an op whose fused activation is RELU or
+// RELU6, or of a RELU / RELU6 op.
+bool NonNegative(const std::vector<Op>& ops, int32_t tensor) {
+  for (const Op& op : ops) {
+    if (std::find(op.outputs.begin(), op.outputs.end(), tensor) == op.outputs.end()) continue;
+    if (op.type == OpType::kRelu || op.type == OpType::kRelu6) return true;
+    const Activation activation = std::visit(
+        [](const auto& options) {
+          if constexpr (requires { options.activation; }) {
+            return options.activation;
+          } else {
+            return Activation::kNone;
+          }
+        },
+        op.options);
+    return activation == Activation::kRelu || activation == Activation::kRelu6;
+  }
+  return false;  // a graph input
+}
+
+// The VALID convolution's (or max pool's) folded padding, or nullptr for any other op. A max pool ignores
+// its padding and would take the PAD's zeros into its maximum: equal only over values >= 0
+// (`input_non_negative`), where a zero never exceeds the window's largest value.
+FoldedPadding* FoldTarget(Op& op, bool input_non_negative) {
+  if (op.type == OpType::kMaxPool2D && input_non_negative) {
+    auto* options = std::get_if<Pool2DOptions>(&op.options);
+    return options != nullptr && options->padding == Padding::kValid ? &options->folded_padding : nullptr;
+  }
   if (op.type == OpType::kConv2D) {
     auto* options = std::get_if<Conv2DOptions>(&op.options);
     return options != nullptr && options->padding == Padding::kValid ? &options->folded_padding : nullptr;
@@ -53,7 +80,7 @@ std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops
     const std::vector<int32_t>& users = readers[static_cast<size_t>(padded)];
     if (users.size() != 1 || users[0] < 0) continue;
     Op& conv = ops[static_cast<size_t>(users[0])];
-    FoldedPadding* target = FoldTarget(conv);
+    FoldedPadding* target = FoldTarget(conv, NonNegative(ops, ops[i].inputs[0]));
     if (target == nullptr || *target != FoldedPadding{} || conv.inputs.empty() || conv.inputs[0] != padded) continue;
     *target = *padding;
     conv.inputs[0] = ops[i].inputs[0];

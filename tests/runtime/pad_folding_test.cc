@@ -97,6 +97,58 @@ TEST(PadFoldingTest, LeavesPadsWithOtherReadersOrOnTheOutput) {
   EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(*output, output->ops)), 1u);  // the graph's output
 }
 
+// ResNet's stem: CONV_2D with RELU -> PAD -> VALID MAX_POOL_2D folds; the same without the RELU, or before
+// an AVERAGE_POOL_2D (whose divisor would change), does not.
+Graph PoolGraph(Activation stem_activation, bool max_pool) {
+  GraphBuilder b("pad_pool", 7);
+  ConvSpec stem = Spec("stem", 12, 3, 2, Padding::kSame);
+  stem.activation = stem_activation;
+  int32_t x = b.Conv(b.Input(15, 14, 3), stem);
+  x = b.ZeroPad(x, "pool_pad", 1, 1, 1, 1);
+  x = max_pool ? b.MaxPool(x, "pool", 3, 2, Padding::kValid) : b.AveragePool(x, "pool", 3, 2, Padding::kValid);
+  x = b.Conv(x, Spec("conv", 8, 1, 1, Padding::kSame));
+  auto graph = b.Finish(x, 1);
+  EXPECT_TRUE(graph.ok()) << graph.status().message();
+  return std::move(graph).value();
+}
+
+TEST(PadFoldingTest, FoldsPadsBeforeMaxPoolsOverNonNegativeValuesOnly) {
+  const Graph foldable = PoolGraph(Activation::kRelu, true);
+  const std::vector<Op> folded = FoldPadsIntoConvolutions(foldable, foldable.ops);
+  EXPECT_EQ(CountPads(folded), 0u);
+  for (const Op& op : folded) {
+    if (op.type == OpType::kMaxPool2D) {
+      EXPECT_EQ(std::get<Pool2DOptions>(op.options).folded_padding, (FoldedPadding{1, 1, 1, 1}));
+    }
+  }
+  const Graph relu6 = PoolGraph(Activation::kRelu6, true);
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(relu6, relu6.ops)), 0u);
+  const Graph signed_input = PoolGraph(Activation::kNone, true);
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(signed_input, signed_input.ops)), 1u);
+  const Graph bounded_signed = PoolGraph(Activation::kReluN1To1, true);
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(bounded_signed, bounded_signed.ops)), 1u);
+  const Graph average = PoolGraph(Activation::kRelu, false);
+  EXPECT_EQ(CountPads(FoldPadsIntoConvolutions(average, average.ops)), 1u);
+}
+
+TEST(PadFoldingTest, FoldedMaxPoolComputesTheSameOutputs) {
+  auto float_graph = std::make_shared<const Graph>(PoolGraph(Activation::kRelu, true));
+  auto hybrid = QuantizeDynamicRange(*float_graph, {.min_elements = 1});
+  ASSERT_TRUE(hybrid.ok()) << hybrid.status().message();
+  std::shared_ptr<const Graph> hybrid_graph = hybrid->graph;
+  for (const auto& graph : {float_graph, hybrid_graph}) {
+    for (FloatBackend backend : BuiltFloatBackends()) {
+      SCOPED_TRACE(std::string(FloatBackendName(backend)) + (graph == hybrid_graph ? " hybrid" : " float"));
+      size_t folded_ops = 0, unfolded_ops = 0;
+      const std::vector<float> folded = RunOnce(graph, backend, true, &folded_ops);
+      const std::vector<float> unfolded = RunOnce(graph, backend, false, &unfolded_ops);
+      EXPECT_EQ(folded_ops + 1, unfolded_ops);
+      ASSERT_FALSE(folded.empty());
+      EXPECT_EQ(folded, unfolded);
+    }
+  }
+}
+
 TEST(PadFoldingTest, FoldedGraphComputesTheSameOutputs) {
   auto float_graph = std::make_shared<const Graph>(FoldableGraph());
   auto hybrid = QuantizeDynamicRange(*float_graph, {.min_elements = 1});

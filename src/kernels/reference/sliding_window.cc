@@ -85,7 +85,7 @@ Result<SlidingWindow2D> ConvWindow(const DepthwiseConv2DOptions& options, const 
 
 Result<SlidingWindow2D> PoolWindow(const Pool2DOptions& options, const RuntimeTensor& input) {
   return ComputeSlidingWindow2D(input, {options.padding, options.filter_h, options.filter_w, options.stride_h,
-                                        options.stride_w, 1, 1});
+                                        options.stride_w, 1, 1, options.folded_padding});
 }
 
 }  // namespace qb
