@@ -10,6 +10,7 @@
 #include "kernels/float_weighted_form.h"
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
+#include "kernels/x86/pooling.h"
 #include "kernels/reference/kernel_checks.h"
 #include "kernels/reference/residual_add.h"
 
@@ -68,10 +69,10 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, i
       return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
     case OpType::kFullyConnected:
       return IsFloatWeightedForm(io) ? onednn::MakeFullyConnectedKernel() : nullptr;
-    case OpType::kAveragePool2D:
-      return IsFloatUnaryForm(io) ? onednn::MakeAveragePool2DKernel() : nullptr;
+    case OpType::kAveragePool2D:  // own kernels on the same OpenMP threads (kernels/x86/pooling.h)
+      return IsFloatUnaryForm(io) ? MakeX86AveragePool2DKernel(num_threads) : nullptr;
     case OpType::kMaxPool2D:
-      return IsFloatUnaryForm(io) ? onednn::MakeMaxPool2DKernel() : nullptr;
+      return IsFloatUnaryForm(io) ? MakeX86MaxPool2DKernel(num_threads) : nullptr;
     case OpType::kAdd:
       return IsFloatSameShapeBinaryForm(io) ? onednn::MakeAddKernel() : nullptr;
     case OpType::kConcatenation:

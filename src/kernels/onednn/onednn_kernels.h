@@ -14,8 +14,6 @@ namespace qb::onednn {
 std::unique_ptr<OpKernel> MakeConv2DKernel();
 std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel();
 std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
-std::unique_ptr<OpKernel> MakeAveragePool2DKernel();
-std::unique_ptr<OpKernel> MakeMaxPool2DKernel();
 // ADD of two inputs of the same shape (broadcasting ADDs stay on the reference kernel).
 std::unique_ptr<OpKernel> MakeAddKernel();
 // CONCATENATION without a fused activation; MEAN over the spatial axes {1, 2} of an NHWC tensor (what
