@@ -24,6 +24,8 @@ struct RuntimeTensor {
   uint8_t* data = nullptr;  // nullptr during Prepare for activations
   size_t bytes = 0;
   bool constant = false;
+  // Every value is >= 0 (or NaN), known from the graph (runtime/non_negative_tensors.h); false when unknown.
+  bool non_negative = false;
 
   template <typename T>
   T* data_as() const {

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "runtime/memory_planner.h"
+#include "runtime/non_negative_tensors.h"
 #include "runtime/pad_folding.h"
 #include "runtime/residual_fusion.h"
 
@@ -48,6 +49,7 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   kernel_config_ = options.kernels;
   QB_RETURN_IF_ERROR(ConfigureBackends(options.kernels));
   tensors_.resize(g.tensors.size());
+  const std::vector<bool> non_negative = NonNegativeTensors(g, ops_);
   for (size_t i = 0; i < g.tensors.size(); ++i) {
     RuntimeTensor& t = tensors_[i];
     t.desc = &g.tensors[i];
@@ -55,6 +57,7 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
     t.shape = g.tensors[i].shape;
     t.bytes = static_cast<size_t>(ElementCount(t.shape)) * DTypeSize(t.type);
     t.constant = g.IsConstant(static_cast<int32_t>(i));
+    t.non_negative = non_negative[i] && !t.constant;
     if (t.constant) t.data = const_cast<uint8_t*>(g.TensorData(static_cast<int32_t>(i)).data());
   }
 

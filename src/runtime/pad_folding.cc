@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <optional>
-#include <variant>
 #include <vector>
 
+#include "runtime/non_negative_tensors.h"
 #include "runtime/op_rewrite_util.h"
 
 namespace qb {
@@ -26,26 +26,6 @@ std::optional<FoldedPadding> SpatialPadding(const Graph& graph, const Op& pad) {
   if (p.size() != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0) return std::nullopt;
   if (std::any_of(p.begin(), p.end(), [](int32_t v) { return v < 0; })) return std::nullopt;
   return FoldedPadding{.top = p[2], .bottom = p[3], .left = p[4], .right = p[5]};
-}
-
-// Whether every value of `tensor` is >= 0 (or NaN): the output of an op whose fused activation is RELU or
-// RELU6, or of a RELU / RELU6 op.
-bool NonNegative(const std::vector<Op>& ops, int32_t tensor) {
-  for (const Op& op : ops) {
-    if (std::find(op.outputs.begin(), op.outputs.end(), tensor) == op.outputs.end()) continue;
-    if (op.type == OpType::kRelu || op.type == OpType::kRelu6) return true;
-    const Activation activation = std::visit(
-        [](const auto& options) {
-          if constexpr (requires { options.activation; }) {
-            return options.activation;
-          } else {
-            return Activation::kNone;
-          }
-        },
-        op.options);
-    return activation == Activation::kRelu || activation == Activation::kRelu6;
-  }
-  return false;  // a graph input
 }
 
 // The VALID convolution's (or max pool's) folded padding, or nullptr for any other op. A max pool ignores
@@ -71,6 +51,7 @@ FoldedPadding* FoldTarget(Op& op, bool input_non_negative) {
 
 std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops) {
   const std::vector<std::vector<int32_t>> readers = TensorReaders(graph, ops);
+  const std::vector<bool> non_negative = NonNegativeTensors(graph, ops);
   std::vector<bool> dropped(ops.size(), false);
   for (size_t i = 0; i < ops.size(); ++i) {
     const std::optional<FoldedPadding> padding = SpatialPadding(graph, ops[i]);
@@ -80,7 +61,7 @@ std::vector<Op> FoldPadsIntoConvolutions(const Graph& graph, std::vector<Op> ops
     const std::vector<int32_t>& users = readers[static_cast<size_t>(padded)];
     if (users.size() != 1 || users[0] < 0) continue;
     Op& conv = ops[static_cast<size_t>(users[0])];
-    FoldedPadding* target = FoldTarget(conv, NonNegative(ops, ops[i].inputs[0]));
+    FoldedPadding* target = FoldTarget(conv, non_negative[static_cast<size_t>(ops[i].inputs[0])]);
     if (target == nullptr || *target != FoldedPadding{} || conv.inputs.empty() || conv.inputs[0] != padded) continue;
     *target = *padding;
     conv.inputs[0] = ops[i].inputs[0];

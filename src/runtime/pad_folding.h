@@ -6,9 +6,9 @@
 // Saves the PAD's copy of the whole tensor (7% of MobileNet's time); Keras writes one before every
 // stride-2 convolution of MobileNet and before ResNet's first.
 // A PAD before a VALID MAX_POOL_2D folds the same way (Pool2DOptions::folded_padding) when the PAD's input
-// comes out of a RELU or RELU6 (ResNet's pool1_pad): the pool ignores its padding where the PAD's zeros
-// took part in the maximum, the same maximum over values >= 0 (up to the sign of a zero: the largest value
-// of a window of zeros may then be -0 instead of 0).
+// holds no negative value (non_negative_tensors.h: e.g. out of a RELU, as ResNet's pool1_pad): the pool
+// ignores its padding where the PAD's zeros took part in the maximum, the same maximum over values >= 0
+// (up to the sign of a zero: the largest value of a window of zeros may then be -0 instead of 0).
 #pragma once
 
 #include <vector>

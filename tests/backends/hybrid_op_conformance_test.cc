@@ -4,7 +4,10 @@
 // and per-channel scales, fused activations, with and without bias, on inputs that are mixed, all
 // positive, all negative, all zero and tiny (an input scale below the normal floats, whose epilogue the
 // kernels leave to the reference), and with channels of scale 0 (all-zero weights as converters write
-// them, or weights left in them). The oracle is the reference quantizing to the width the kernel
+// them, or weights left in them). Every case runs twice: as is, and with the input marked non-negative
+// (RuntimeTensor::non_negative: the kernels then build their primitives without a source zero point, and
+// an image that is not non-negative after all — the mixed and negative cases — falls back to the
+// reference). The oracle is the reference quantizing to the width the kernel
 // uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for bit identical: the
 // kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
 #include <gtest/gtest.h>
@@ -130,6 +133,7 @@ void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpT
   if (!slow_kernel_allowed) {
     EXPECT_EQ(implementation.find("ref"), std::string::npos) << "oneDNN's slow reference kernel: " << implementation;
   }
+  EXPECT_EQ(implementation.ends_with(" input>=0"), backend.input(0).non_negative) << implementation;
   EXPECT_NE(implementation.find(g_bits == HybridInputBits::k8 ? "hybrid u8" : "hybrid u7"), std::string::npos)
       << "not the oneDNN hybrid kernel: " << implementation;
   ExpectIdentical(backend.OutputAs<float>(0), oracle.OutputAs<float>(0));
@@ -196,10 +200,11 @@ const std::vector<HybridConvCase>& HybridConvCases() {
   return cases;
 }
 
-class HybridConvConformanceTest : public ::testing::TestWithParam<HybridConvCase> {};
+// A case, and whether its input is marked non-negative.
+class HybridConvConformanceTest : public ::testing::TestWithParam<std::tuple<HybridConvCase, bool>> {};
 
 TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
-  const HybridConvCase& c = GetParam();
+  const auto& [c, marked] = GetParam();
   QB_BACKEND_CONFIG_OR_SKIP(config, FloatBackend::kOneDnn);
   const bool depthwise = c.multiplier > 0;
   const int32_t out_c = depthwise ? c.in_c * c.multiplier : c.out_c;
@@ -217,7 +222,7 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
   });
   const Quantization quant = c.per_channel ? Quant(scales, {}, depthwise ? 3 : 0) : Quant({0.01f}, {0});
   auto build = [&](OpHarness& h) {
-    h.AddInput(DType::kFloat32, input_shape, Bytes(input));
+    h.input(h.AddInput(DType::kFloat32, input_shape, Bytes(input))).non_negative = marked;
     h.AddConstant(DType::kInt8, filter_shape, Bytes(filter), quant);
     if (c.bias) h.AddConstant(DType::kFloat32, {out_c}, Bytes(bias));
     h.AddOutput(DType::kFloat32, output_shape);
@@ -236,8 +241,11 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(OneDnn, HybridConvConformanceTest, ::testing::ValuesIn(HybridConvCases()),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(OneDnn, HybridConvConformanceTest,
+                         ::testing::Combine(::testing::ValuesIn(HybridConvCases()), ::testing::Bool()),
+                         [](const auto& info) {
+                           return std::get<0>(info.param).name + (std::get<1>(info.param) ? "_marked_non_negative" : "");
+                         });
 
 struct HybridFullyConnectedCase {
   std::string name;
@@ -252,10 +260,11 @@ struct HybridFullyConnectedCase {
 
 std::ostream& operator<<(std::ostream& os, const HybridFullyConnectedCase& c) { return os << c.name; }
 
-class HybridFullyConnectedConformanceTest : public ::testing::TestWithParam<HybridFullyConnectedCase> {};
+class HybridFullyConnectedConformanceTest
+    : public ::testing::TestWithParam<std::tuple<HybridFullyConnectedCase, bool>> {};
 
 TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
-  const HybridFullyConnectedCase& c = GetParam();
+  const auto& [c, marked] = GetParam();
   QB_BACKEND_CONFIG_OR_SKIP(config, FloatBackend::kOneDnn);
   const int32_t depth = c.input.back();
   const int32_t rows = static_cast<int32_t>(ElementCount(c.input) / depth);
@@ -266,7 +275,7 @@ TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
   ApplyZeroScales(c.zeros, scales, weights, [&](size_t i) { return i / static_cast<size_t>(depth); });
   const Quantization quant = c.per_channel ? Quant(scales, {}, 0) : Quant({0.004f}, {0});
   auto build = [&](OpHarness& h) {
-    h.AddInput(DType::kFloat32, c.input, Bytes(input));
+    h.input(h.AddInput(DType::kFloat32, c.input, Bytes(input))).non_negative = marked;
     h.AddConstant(DType::kInt8, {c.channels, depth}, Bytes(weights), quant);
     if (c.bias) h.AddConstant(DType::kFloat32, {c.channels}, Bytes(bias));
     h.AddOutput(DType::kFloat32, {rows, c.channels});
@@ -277,7 +286,7 @@ TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
 
 INSTANTIATE_TEST_SUITE_P(
     OneDnn, HybridFullyConnectedConformanceTest,
-    ::testing::ValuesIn(std::vector<HybridFullyConnectedCase>{
+    ::testing::Combine(::testing::ValuesIn(std::vector<HybridFullyConnectedCase>{
         {"vector", {1, 37}, 13},
         {"rows_relu_per_tensor", {5, 64}, 10, Activation::kRelu, true, false},
         {"flattened_relu6_no_bias_positive", {2, 3, 3, 7}, 9, Activation::kRelu6, false, true, InputRange::kPositive},
@@ -289,8 +298,10 @@ INSTANTIATE_TEST_SUITE_P(
          ZeroScales::kEmptyChannels},
         {"zero_scale_channels_with_weights", {1, 32}, 7, Activation::kNone, true, true, InputRange::kMixed,
          ZeroScales::kChannelsWithWeights},
-    }),
-    [](const auto& info) { return info.param.name; });
+    }), ::testing::Bool()),
+    [](const auto& info) {
+      return std::get<0>(info.param).name + (std::get<1>(info.param) ? "_marked_non_negative" : "");
+    });
 
 }  // namespace
 }  // namespace qb

@@ -51,6 +51,7 @@ class OpHarness {
     if (!values.empty()) std::memcpy(values.data(), t.data, t.bytes);
     return values;
   }
+  RuntimeTensor& input(size_t i) { return inputs_[i]; }
   RuntimeTensor& output(size_t i) { return outputs_[i]; }
 
   using Factory = Result<std::unique_ptr<OpKernel>> (*)(const Op&, const KernelIo&);

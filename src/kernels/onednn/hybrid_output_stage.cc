@@ -16,9 +16,11 @@ dnnl::memory::desc PlainDesc(const dnnl::memory::dims& dims) {
 }  // namespace
 
 HybridOutputStage::HybridOutputStage(dnnl::memory::dims channel_dims, dnnl::memory::dims bias_dims,
-                                     const FilterInfo& filter, const float* bias, const ActivationRange& activation)
+                                     const FilterInfo& filter, const float* bias, const ActivationRange& activation,
+                                     bool source_zero_point)
     : channel_dims_(std::move(channel_dims)),
       bias_dims_(std::move(bias_dims)),
+      source_zero_point_(source_zero_point),
       filter_scales_(filter.channel_scales),
       zero_scale_channels_are_empty_(filter.zero_scale_channels_are_empty),
       bias_(bias),
@@ -30,7 +32,7 @@ HybridOutputStage::HybridOutputStage(dnnl::memory::dims channel_dims, dnnl::memo
 dnnl::primitive_attr HybridOutputStage::Attributes() const {
   dnnl::primitive_attr attr;
   attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-  attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
+  if (source_zero_point_) attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
   dnnl::post_ops ops;
   ops.append_binary(dnnl::algorithm::binary_mul, PlainDesc(channel_dims_));
   if (residual_ != dnnl::memory::desc()) ops.append_binary(dnnl::algorithm::binary_add, residual_);
@@ -45,9 +47,11 @@ dnnl::memory::desc HybridOutputStage::BiasDesc() const {
 
 std::unordered_map<int, dnnl::memory> HybridOutputStage::Arguments() const {
   std::unordered_map<int, dnnl::memory> args;
-  args[DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC] =
-      dnnl::memory({{1}, dnnl::memory::data_type::s32, dnnl::memory::format_tag::a}, CpuEngine(),
-                   const_cast<int32_t*>(zero_point_.data()));
+  if (source_zero_point_) {
+    args[DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC] =
+        dnnl::memory({{1}, dnnl::memory::data_type::s32, dnnl::memory::format_tag::a}, CpuEngine(),
+                     const_cast<int32_t*>(zero_point_.data()));
+  }
   args[DNNL_ARG_ATTR_MULTIPLE_POST_OP(kScalePostOp) | DNNL_ARG_SRC_1] =
       dnnl::memory(PlainDesc(channel_dims_), CpuEngine(), const_cast<float*>(channel_scales_.data()));
   if (bias_ != nullptr) {
@@ -57,6 +61,7 @@ std::unordered_map<int, dnnl::memory> HybridOutputStage::Arguments() const {
 }
 
 bool HybridOutputStage::SetImage(const U8Image& image) {
+  if (!source_zero_point_ && image.zero_point != 0) return false;
   zero_point_[0] = image.zero_point;
   terms_.Set(image.scale, filter_scales_, bias_);
   for (size_t c = 0; c < channel_scales_.size(); ++c) {

@@ -2,7 +2,12 @@
 // that its output equals the reference's epilogue (reference/hybrid_quantize.h, HybridOutputTerms) bit
 // for bit:
 //   source zero point  run time, common: the image's u8 zero point; oneDNN subtracts its contribution in
-//                      int32 (padding counts as the zero point, i.e. a real 0), so acc is the reference's
+//                      int32 (padding counts as the zero point, i.e. a real 0), so acc is the reference's.
+//                      Left out when the input holds no negative value (RuntimeTensor::non_negative):
+//                      lo = 0 puts the zero point at u = 0, so u * w is already (q - zero_point) * w,
+//                      and oneDNN skips its zero-point compensation (faster layers; at VNNI, a weight
+//                      reorder without it — see BENCHMARKS.md). An image whose zero point is not 0 then
+//                      cannot be expressed (SetImage).
 //   bias               the primitive's own f32 bias, which oneDNN 2.6 adds to float(acc) before any
 //                      scaling: the bias in accumulator units, bias[c] / s[c], written per image
 //   binary_mul         run time per-channel tensor s[c] = input_scale * filter_scale[c], written per image
@@ -34,8 +39,9 @@ class HybridOutputStage {
   // `channel_dims`: a per-channel tensor broadcast over the destination ({1, C, 1, 1}, or {1, C} for a
   // matmul); `bias_dims`: the primitive's bias ({C} for a convolution, {1, C} for a matmul). `bias`
   // (nullptr when absent) must outlive the stage.
+  // `source_zero_point`: false when every image's u8 zero point is 0 (a non-negative input).
   HybridOutputStage(dnnl::memory::dims channel_dims, dnnl::memory::dims bias_dims, const FilterInfo& filter,
-                    const float* bias, const ActivationRange& activation);
+                    const float* bias, const ActivationRange& activation, bool source_zero_point);
 
   // Adds the residual post-op over a destination described by `destination` (before Attributes).
   void AddResidual(const dnnl::memory::desc& destination) { residual_ = destination; }
@@ -48,11 +54,13 @@ class HybridOutputStage {
   // The run-time arguments of the attributes and the bias, to bind for good.
   std::unordered_map<int, dnnl::memory> Arguments() const;
   // Sets the zero point, bias and channel scales for the next execution; false when this image's
-  // epilogue cannot be expressed (see above).
+  // epilogue (or, without a source zero point, its zero point) cannot be expressed (see above).
   bool SetImage(const U8Image& image);
+  bool source_zero_point() const { return source_zero_point_; }
 
  private:
   dnnl::memory::dims channel_dims_, bias_dims_;
+  bool source_zero_point_ = true;
   std::vector<float> filter_scales_;
   bool zero_scale_channels_are_empty_ = true;
   const float* bias_ = nullptr;

@@ -53,7 +53,8 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     in_image_ = static_cast<int64_t>(setup.InputImageSize(static_cast<int32_t>(in_c)));
     out_image_ = static_cast<int64_t>(setup.OutputImageSize(static_cast<int32_t>(out_c)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
-    stage_ = HybridOutputStage({1, out_c, 1, 1}, {out_c}, setup.filter, bias, setup.activation);
+    stage_ = HybridOutputStage({1, out_c, 1, 1}, {out_c}, setup.filter, bias, setup.activation,
+                               !input.non_negative);
     const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
     const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);

@@ -44,7 +44,9 @@ class HybridPrimitiveKernel : public OpKernel {
     }
   }
 
-  std::string Implementation() const override { return primitive_.implementation() + HybridSuffix(bits_); }
+  std::string Implementation() const override {
+    return primitive_.implementation() + HybridSuffix(bits_) + (stage_.source_zero_point() ? "" : " input>=0");
+  }
 
  protected:
   // Set by Prepare: the prepared reference kernel, the images per execution and their sizes in floats, the

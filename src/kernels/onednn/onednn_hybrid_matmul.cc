@@ -49,7 +49,7 @@ class HybridMatmulKernel final : public HybridPrimitiveKernel {
     layout_ = U8ImageLayout{1, static_cast<int32_t>(pixels_), static_cast<int32_t>(depth_)};
     QB_ASSIGN_OR_RETURN(const FilterInfo filter, PrepareFilter(weights, 0, static_cast<int32_t>(channels_)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
-    stage_ = HybridOutputStage({1, channels_}, {1, channels_}, filter, bias, activation);
+    stage_ = HybridOutputStage({1, channels_}, {1, channels_}, filter, bias, activation, !io.in(0).non_negative);
     const dnnl::memory::desc src({pixels_, depth_}, dt::u8, tag::ab);
     const dnnl::memory::desc dst({pixels_, channels_}, dt::f32, tag::ab);
     const dnnl::memory::desc user_weights({depth_, channels_}, dt::s8, dnnl::memory::dims{1, depth_});
