@@ -71,6 +71,7 @@ const PoolCase kCases[] = {
     {1, 10, 7, 5, 2, 2, 2, Padding::kValid, Activation::kReluN1To1},   // tail only
     {1, 8, 8, 96, 8, 8, 8, Padding::kValid, Activation::kNone},        // one global window
     {1, 7, 9, 8, 3, 2, 3, Padding::kSame, Activation::kNone},          // uneven window and strides
+    {1, 3, 4, 9, 40, 50, 1, Padding::kSame, Activation::kNone},        // a window far larger than the image
 };
 
 TEST(X86PoolingTest, MaxPoolMatchesTheReferenceBitForBit) {
@@ -89,6 +90,22 @@ TEST(X86PoolingTest, AveragePoolMatchesTheReferenceBitForBit) {
     ExpectSameAsReference(OpType::kAveragePool2D, c, seed++, false);
     ExpectSameAsReference(OpType::kAveragePool2D, c, seed++, true);
   }
+}
+
+// A SAME window of 2^15 x 2^15 over a 3x4 image (a file's pool has no weights to bound its window): the
+// kernel's scratch holds the in-bounds taps only.
+TEST(X86PoolingTest, ScratchDoesNotGrowWithTheWindowBeyondTheImage) {
+  Pool2DOptions options{.padding = Padding::kSame, .stride_w = 1, .stride_h = 1, .filter_w = 1 << 15,
+                        .filter_h = 1 << 15};
+  OpHarness h(OpType::kMaxPool2D, options);
+  h.AddInput(DType::kFloat32, {1, 3, 4, 2}, F32(Iota(24)));
+  h.AddOutput(DType::kFloat32, {1, 3, 4, 2});
+  h.set_factory(&X86Pool<true, 3>);
+  const std::vector<float> out = RunFloat(h);
+  EXPECT_LE(h.kernel().ScratchBytes(), 3 * 12 * sizeof(const float*));
+  ASSERT_EQ(out.size(), 24u);
+  EXPECT_EQ(out[0], 22.0f);  // every window covers the whole image
+  EXPECT_EQ(out[23], 23.0f);
 }
 
 }  // namespace

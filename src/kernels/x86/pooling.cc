@@ -54,7 +54,11 @@ class X86Pool2DKernel final : public OpKernel {
   }
 
  private:
-  size_t TapsPerWindow() const { return static_cast<size_t>(window_.kernel_h) * window_.kernel_w; }
+  // The most in-bounds taps one output position has: the window cut to the input (a SAME window may be far
+  // larger than the input; a file's pool has no weights to bound it).
+  size_t TapsPerWindow() const {
+    return static_cast<size_t>(std::min(window_.kernel_h, window_.in_h)) * std::min(window_.kernel_w, window_.in_w);
+  }
 
   // Output row oy of image b.
   void PoolRow(const float* input, float* output, int32_t b, int32_t oy, const float** taps) const {

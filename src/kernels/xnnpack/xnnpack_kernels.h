@@ -15,7 +15,8 @@ std::unique_ptr<OpKernel> MakeAveragePool2DKernel(int num_threads);
 std::unique_ptr<OpKernel> MakeMaxPool2DKernel(int num_threads);
 std::unique_ptr<OpKernel> MakeAddKernel(int num_threads);  // same-shape ADD
 
-// Whether XNNPACK's pooling takes this op's window: more than one tap, strides within the window.
+// Whether XNNPACK's pooling takes this op's window: more than one tap, strides within the window, the
+// window within the image.
 bool XnnpackTakesPoolWindow(const Op& op, const KernelIo& io);
 
 }  // namespace qb::xnnpack

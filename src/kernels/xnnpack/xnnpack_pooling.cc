@@ -2,7 +2,8 @@
 // with TensorFlow Lite's padding given explicitly (sliding_window.h). Both leave padding out as TensorFlow
 // Lite does: the maximum ignores it, the average divides by the in-bounds count (XNNPACK's pixelwise
 // average for windows that overlap the padding). The fused activation is the operator's output clamp.
-// XNNPACK takes no 1x1 window (a copy) and no stride beyond the window (XnnpackTakesPoolWindow).
+// XNNPACK takes no 1x1 window (a copy), no stride beyond the window and no window larger than the image
+// (XnnpackTakesPoolWindow).
 #include <memory>
 
 #include "kernels/reference/activation.h"
@@ -75,7 +76,10 @@ class PoolingKernel final : public OpKernel {
 bool XnnpackTakesPoolWindow(const Op& op, const KernelIo& io) {
   if (io.in(0).rank() != 4) return false;  // the reference reports it
   const Result<SlidingWindow2D> w = PoolWindow(OptionsOr<Pool2DOptions>(op), io.in(0));
-  return w.ok() && w->kernel_h * w->kernel_w > 1 && w->stride_h <= w->kernel_h && w->stride_w <= w->kernel_w;
+  // A window larger than the image (SAME padding allows any) would size XNNPACK's indirection buffer by the
+  // window, not the image: the reference takes it.
+  return w.ok() && w->kernel_h * w->kernel_w > 1 && w->stride_h <= w->kernel_h && w->stride_w <= w->kernel_w &&
+         w->kernel_h <= w->in_h && w->kernel_w <= w->in_w;
 }
 
 std::unique_ptr<OpKernel> MakeAveragePool2DKernel(int num_threads) {
