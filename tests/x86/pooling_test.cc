@@ -74,22 +74,19 @@ const PoolCase kCases[] = {
     {1, 3, 4, 9, 40, 50, 1, Padding::kSame, Activation::kNone},        // a window far larger than the image
 };
 
-TEST(X86PoolingTest, MaxPoolMatchesTheReferenceBitForBit) {
-  uint32_t seed = 10;
+// Every case twice, plain and with NaN, infinities and -0, seeds counting up from `seed`.
+void ExpectEveryCaseSameAsReference(OpType type, uint32_t seed) {
   for (const PoolCase& c : kCases) {
     SCOPED_TRACE(::testing::Message() << "case with seed " << seed);
-    ExpectSameAsReference(OpType::kMaxPool2D, c, seed++, false);
-    ExpectSameAsReference(OpType::kMaxPool2D, c, seed++, true);
+    ExpectSameAsReference(type, c, seed++, false);
+    ExpectSameAsReference(type, c, seed++, true);
   }
 }
 
+TEST(X86PoolingTest, MaxPoolMatchesTheReferenceBitForBit) { ExpectEveryCaseSameAsReference(OpType::kMaxPool2D, 10); }
+
 TEST(X86PoolingTest, AveragePoolMatchesTheReferenceBitForBit) {
-  uint32_t seed = 50;
-  for (const PoolCase& c : kCases) {
-    SCOPED_TRACE(::testing::Message() << "case with seed " << seed);
-    ExpectSameAsReference(OpType::kAveragePool2D, c, seed++, false);
-    ExpectSameAsReference(OpType::kAveragePool2D, c, seed++, true);
-  }
+  ExpectEveryCaseSameAsReference(OpType::kAveragePool2D, 50);
 }
 
 // A SAME window of 2^15 x 2^15 over a 3x4 image (a file's pool has no weights to bound its window): the

@@ -10,9 +10,9 @@
 #include "kernels/float_weighted_form.h"
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
-#include "kernels/x86/pooling.h"
 #include "kernels/reference/kernel_checks.h"
 #include "kernels/reference/residual_add.h"
+#include "kernels/x86/pooling.h"
 
 namespace qb {
 namespace {

@@ -5,8 +5,9 @@
 //      0 to the sums as the reference's skipped taps do);
 //   2. a VALID convolution reads the padded image as nhwc u8 with the image's zero point as the run-time
 //      source zero point (oneDNN 2.6's fast brgconv kernels take a source zero point only without
-//      implicit padding); the s8 filter is described over TensorFlow Lite's layout
-//      (onednn_filter_layout.h) and reordered once in Prepare, with oneDNN's zero-point compensation;
+//      implicit padding; none for an input that cannot be negative, hybrid_output_stage.h); the s8 filter
+//      is described over TensorFlow Lite's layout (onednn_filter_layout.h) and reordered once in Prepare,
+//      with oneDNN's zero-point compensation where there is a zero point;
 //   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias, applies the activation
 //      and writes float32 nhwc.
 // Scratch and Eval: onednn_hybrid_kernel.h (the u8 image is the padded one).

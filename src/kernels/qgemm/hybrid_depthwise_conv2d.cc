@@ -67,7 +67,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
         auto* tap_inputs = reinterpret_cast<const int8_t**>(own + AlignScratch(sizeof(int32_t) * out_c_));
         const int8_t** tap_weights = tap_inputs + taps_;
         QGemmFoldedOutput folded = FoldedOutput();
-        const IndexRange rows = EvenShare(w.out_h, worker, workers_);
+        const auto rows = EvenShare(w.out_h, worker, workers_);
         for (int32_t oy = rows.begin; oy < rows.end; ++oy) {
           for (int32_t ox = 0; ox < w.out_w; ++ox) {
             int32_t taps = 0;
@@ -137,7 +137,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
   size_t taps_ = 0;      // KH * KW
   int num_threads_ = 1;
   int32_t workers_ = 1;  // tasks per image, each with its own share of the output rows and scratch
-  std::vector<int32_t> no_correction_;                    // zeros: the epilogue's channel sums
+  std::vector<int32_t> no_correction_;  // zeros: the epilogue's channel sums
 };
 
 }  // namespace

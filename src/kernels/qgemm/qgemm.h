@@ -98,7 +98,7 @@ void RunQGemmRows(const QGemmMicrokernels& microkernels, const QGemmPlan& plan, 
   ParallelFor(plan.num_threads, plan.workers, [&](int32_t worker) {
     QGemmRowTile tiles[kQGemmMaxBlockTiles];
     int32_t tile_count = 0, filled_block = -1;
-    const IndexRange items = EvenShare(plan.blocks * plan.channel_parts, worker, plan.workers);
+    const auto items = EvenShare(plan.blocks * plan.channel_parts, worker, plan.workers);
     for (int32_t item = items.begin; item < items.end; ++item) {
       const int32_t block = item / plan.channel_parts;
       if (block != filled_block) {  // the block's rows, once per worker
@@ -128,7 +128,7 @@ void RunQGemmRows(const QGemmMicrokernels& microkernels, const QGemmPlan& plan, 
           }
         }
       }
-      const IndexRange part = EvenShare(channel_blocks, item % plan.channel_parts, plan.channel_parts);
+      const auto part = EvenShare(channel_blocks, item % plan.channel_parts, plan.channel_parts);
       RunQGemmRowTiles(microkernels, tiles, tile_count, weights, activation, part.begin * nr,
                        std::min(part.end * nr, weights.channels));
     }

@@ -1,7 +1,6 @@
 // The portable half of the hybrid int8 GEMM (qgemm.h): the plan (blocks, and how threads share them); the
-// tile loop over channel blocks; the level's
-// vector epilogue for tiles whose biases are all folded, else the zero-point correction and the reference
-// epilogue (HybridOutputTerms, activation) one output at a time.
+// tile loop over channel blocks; the level's vector epilogue for tiles whose biases are all folded, else
+// the zero-point correction and the reference epilogue (HybridOutputTerms, activation) one output at a time.
 #include <algorithm>
 #include <cstdint>
 
@@ -36,7 +35,6 @@ QGemmFoldedOutput FoldedOutputOf(const QGemmRowTile& rows, const PackedQGemmWeig
   out.max = activation.max;
   return out;
 }
-
 
 // Tiles per block for these weights on one thread (qgemm.h).
 int32_t CacheBlockTiles(const PackedQGemmWeights& weights) {

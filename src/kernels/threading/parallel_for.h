@@ -12,9 +12,6 @@
 
 namespace qb {
 
-// "openmp", "pthreadpool" or "none".
-const char* ParallelRuntimeName();
-
 // Calls task(context, i) for every i in [0, count), on up to `num_threads` threads (the caller's among
 // them), and returns when all calls have returned. With one thread or one task: in order, on the caller.
 // Tasks must not depend on which thread runs them or in what order.
@@ -30,12 +27,16 @@ void ParallelFor(int num_threads, int32_t count, Task&& task) {
   RunParallel(num_threads, count, [](void* context, int32_t i) { (*static_cast<TaskType*>(context))(i); }, &task);
 }
 
-// The even share of [0, count) of part `part` out of `parts`: [begin, end).
+// The even share of [0, count) (count >= 0) of part `part` out of `parts`: [begin, end).
+template <typename Int>
 struct IndexRange {
-  int32_t begin = 0, end = 0;
+  Int begin = 0, end = 0;
 };
-inline IndexRange EvenShare(int32_t count, int32_t part, int32_t parts) {
-  return {static_cast<int32_t>(int64_t{count} * part / parts), static_cast<int32_t>(int64_t{count} * (part + 1) / parts)};
+template <typename Int>
+IndexRange<Int> EvenShare(Int count, int32_t part, int32_t parts) {
+  const auto n = static_cast<uint64_t>(count);
+  return {static_cast<Int>(n * static_cast<uint64_t>(part) / static_cast<uint64_t>(parts)),
+          static_cast<Int>(n * static_cast<uint64_t>(part + 1) / static_cast<uint64_t>(parts))};
 }
 
 }  // namespace qb

@@ -5,8 +5,6 @@
 
 namespace qb {
 
-const char* ParallelRuntimeName() { return "openmp"; }
-
 void RunParallel(int num_threads, int32_t count, void (*task)(void* context, int32_t i), void* context) {
 #pragma omp parallel for num_threads(num_threads) schedule(static)
   for (int32_t i = 0; i < count; ++i) task(context, i);

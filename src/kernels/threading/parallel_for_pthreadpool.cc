@@ -19,8 +19,6 @@ void RunOne(void* call, size_t i) {
 
 }  // namespace
 
-const char* ParallelRuntimeName() { return "pthreadpool"; }
-
 void RunParallel(int num_threads, int32_t count, void (*task)(void* context, int32_t i), void* context) {
   Call call{task, context};
   pthreadpool_parallelize_1d(SharedThreadPool(num_threads), &RunOne, &call, static_cast<size_t>(count), 0);

@@ -3,8 +3,6 @@
 
 namespace qb {
 
-const char* ParallelRuntimeName() { return "none"; }
-
 void RunParallel(int, int32_t count, void (*task)(void* context, int32_t i), void* context) {
   for (int32_t i = 0; i < count; ++i) task(context, i);
 }

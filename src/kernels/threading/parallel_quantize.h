@@ -26,15 +26,6 @@ inline int32_t QuantizeParts(size_t n, int num_threads) {
   return static_cast<int32_t>(std::max<size_t>(parts, 1));
 }
 
-// Part p of `parts` of [0, n): [begin, end).
-struct ValueSpan {
-  size_t begin = 0, end = 0;
-};
-inline ValueSpan PartOf(size_t n, int32_t p, int32_t parts) {
-  return {n * static_cast<size_t>(p) / static_cast<size_t>(parts),
-          n * static_cast<size_t>(p + 1) / static_cast<size_t>(parts)};
-}
-
 // range(x, n) -> HybridValueRange of n values (HybridValueRangeOf or an exact SIMD copy).
 template <typename RangeFn>
 HybridValueRange ParallelValueRange(int num_threads, const float* x, size_t n, RangeFn&& range) {
@@ -42,7 +33,7 @@ HybridValueRange ParallelValueRange(int num_threads, const float* x, size_t n, R
   if (parts == 1) return range(x, n);
   HybridValueRange part_ranges[kQuantizeMaxParts];
   ParallelFor(num_threads, parts, [&](int32_t p) {
-    const ValueSpan span = PartOf(n, p, parts);
+    const auto span = EvenShare(n, p, parts);
     part_ranges[p] = range(x + span.begin, span.end - span.begin);
   });
   HybridValueRange whole;
@@ -59,7 +50,7 @@ QuantizedImage ParallelQuantizeImage(int num_threads, const float* x, size_t n, 
   const QuantizedImage image = HybridInputParameters(whole.lo, whole.hi, HybridInputBits::k8);
   const int32_t parts = QuantizeParts(n, num_threads);
   ParallelFor(num_threads, parts, [&](int32_t p) {
-    const ValueSpan span = PartOf(n, p, parts);
+    const auto span = EvenShare(n, p, parts);
     if (whole.hi == whole.lo) {
       std::fill(q + span.begin, q + span.end, int8_t{0});
     } else {

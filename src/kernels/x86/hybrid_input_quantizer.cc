@@ -23,7 +23,7 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
   uint8_t* first_row = u + layout.pad_top * padded_row;
   const int32_t parts = std::min(QuantizeParts(layout.InputSize(), num_threads), std::max(layout.height, 1));
   ParallelFor(num_threads, parts, [&](int32_t p) {
-    const ValueSpan rows = PartOf(static_cast<size_t>(layout.height), p, parts);
+    const auto rows = EvenShare(static_cast<size_t>(layout.height), p, parts);
     uint8_t* out = first_row + rows.begin * padded_row;
     for (size_t y = rows.begin; y < rows.end; ++y, out += padded_row) {
       std::fill(out, out + left, zero);

@@ -42,7 +42,7 @@ class X86Pool2DKernel final : public OpKernel {
     const int32_t rows = window_.batch * window_.out_h;
     ParallelFor(num_threads_, parts_, [&](int32_t part) {
       auto* taps = reinterpret_cast<const float**>(scratch) + static_cast<size_t>(part) * TapsPerWindow();
-      const IndexRange share = EvenShare(rows, part, parts_);
+      const auto share = EvenShare(rows, part, parts_);
       for (int32_t row = share.begin; row < share.end; ++row) {
         PoolRow(input, output, row / window_.out_h, row % window_.out_h, taps);
       }

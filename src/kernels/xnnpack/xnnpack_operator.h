@@ -1,5 +1,5 @@
-// What the XNNPACK kernels share: Operator, an owned xnn_operator_t that is set
-// up (the operator's indirection buffers) only when its input or output pointer changes.
+// What the XNNPACK kernels share: Operator, an owned xnn_operator_t that is set up (the operator's
+// indirection buffers) only when its input or output pointers change. Their threads: SharedThreadPool.
 #pragma once
 
 #include <xnnpack.h>
@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "core/status.h"
-#include "kernels/threading/shared_thread_pool.h"  // their threads: SharedThreadPool
+#include "kernels/threading/shared_thread_pool.h"
 
 namespace qb::xnnpack {
 

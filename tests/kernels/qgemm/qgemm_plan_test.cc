@@ -22,11 +22,11 @@ std::vector<int> Coverage(const QGemmPlan& plan, int32_t channels, int32_t nr) {
   std::vector<int> count(static_cast<size_t>(plan.row_count) * channels, 0);
   const int32_t channel_blocks = (channels + nr - 1) / nr;
   for (int32_t worker = 0; worker < plan.workers; ++worker) {
-    const IndexRange items = EvenShare(plan.blocks * plan.channel_parts, worker, plan.workers);
+    const auto items = EvenShare(plan.blocks * plan.channel_parts, worker, plan.workers);
     for (int32_t item = items.begin; item < items.end; ++item) {
       const int32_t block0 = item / plan.channel_parts * kQGemmRows * plan.block_tiles;
       const int32_t block_end = std::min(plan.row_count, block0 + kQGemmRows * plan.block_tiles);
-      const IndexRange part = EvenShare(channel_blocks, item % plan.channel_parts, plan.channel_parts);
+      const auto part = EvenShare(channel_blocks, item % plan.channel_parts, plan.channel_parts);
       for (int32_t r = block0; r < block_end; ++r) {
         for (int32_t n = part.begin * nr; n < std::min(part.end * nr, channels); ++n) {
           ++count[static_cast<size_t>(r) * channels + n];

@@ -53,7 +53,7 @@ TEST(QGemmQuantizeImageTest, SpecialValuesOnThePartEdgesMatchTheReference) {
   std::vector<float> values = Random(n, 4);
   for (int32_t parts : {2, 3, 4}) {
     for (int32_t p = 1; p < parts; ++p) {
-      const size_t edge = PartOf(n, p, parts).begin;
+      const size_t edge = EvenShare(n, p, parts).begin;
       values[edge - 1] = std::numeric_limits<float>::quiet_NaN();
       values[edge] = -0.0f;
     }
