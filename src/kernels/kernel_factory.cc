@@ -118,6 +118,13 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
       }
     case HybridBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
+#ifdef QB_HAVE_QGEMM
+      if (OneDnnHybridLeavesToOwnGemm(op, io, config.isa)) {
+        Result<std::unique_ptr<OpKernel>> kernel = CreateQGemmHybridKernel(
+            op, io, QGemmIsaFor(config.isa), config.num_threads, HybridInputBits::k7);
+        if (kernel.ok() && *kernel != nullptr) return std::move(kernel).value();
+      }
+#endif
       return CreateOneDnnHybridKernel(op, io, config.isa, config.num_threads);
 #else
       return nullptr;

@@ -23,7 +23,8 @@
 namespace qb {
 namespace {
 
-// Runs `graph` once; `hybrid_ops` counts the ops that ran on a oneDNN hybrid kernel.
+// Runs `graph` once; `hybrid_ops` counts the ops that ran on the backend's hybrid kernels: oneDNN's, or
+// under the 7-bit caps the own GEMM for products of rows (onednn_backend.h).
 Result<std::vector<float>> RunOnce(std::shared_ptr<const Graph> graph, const KernelConfig& config,
                                    size_t* hybrid_ops) {
   InterpreterOptions options;
@@ -33,7 +34,9 @@ Result<std::vector<float>> RunOnce(std::shared_ptr<const Graph> graph, const Ker
   interpreter->Invoke();
   *hybrid_ops = 0;
   for (size_t i = 0; i < interpreter->num_ops(); ++i) {
-    *hybrid_ops += interpreter->op_implementation(i).find(" hybrid u") != std::string::npos;
+    const std::string implementation = interpreter->op_implementation(i);
+    *hybrid_ops += implementation.find(" hybrid u") != std::string::npos ||
+                   (implementation.starts_with("qgemm ") && implementation.ends_with(" 7-bit inputs"));
   }
   return interpreter->OutputAsFloats(0);
 }

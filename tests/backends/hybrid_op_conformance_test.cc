@@ -7,9 +7,10 @@
 // them, or weights left in them). Every case runs twice: as is, and with the input marked non-negative
 // (RuntimeTensor::non_negative: the kernels then build their primitives without a source zero point, and
 // an image that is not non-negative after all — the mixed and negative cases — falls back to the
-// reference). The oracle is the reference quantizing to the width the kernel
-// uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for bit identical: the
-// kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
+// reference). Under the 7-bit caps FULLY_CONNECTED and 1x1 convolutions over a 1x1 image run on
+// quantbench's own GEMM instead (kernels/qgemm, 7-bit inputs). The oracle is the reference quantizing to
+// the width the kernel uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for
+// bit identical: the kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -99,11 +100,15 @@ void ExpectIdentical(const std::vector<float>& actual, const std::vector<float>&
                         << actual[first] << " vs reference " << expected[first];
 }
 
-// `expect_reference`: the backend leaves this op to the (8-bit) reference kernel under this cap.
+// What runs the op: oneDNN's hybrid kernel; the (8-bit) reference kernel; or, for a product of rows with
+// the weights (FULLY_CONNECTED, 1x1 over a 1x1 image), quantbench's own GEMM under the 7-bit caps
+// (OneDnnHybridLeavesToOwnGemm), on the same 7-bit inputs.
+enum class Expected { kOneDnn, kReference, kRowProduct };
+
 // `slow_kernel_allowed`: oneDNN may pick its own reference kernel (grouped convolutions, depth multipliers
 // above 1: rare forms it has no fast int8 kernel for under some caps); everything else must be fast.
 void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
-                               const KernelConfig& config, bool expect_reference = false,
+                               const KernelConfig& config, Expected expected = Expected::kOneDnn,
                                bool slow_kernel_allowed = false) {
   g_bits = config.HybridInputsAreSevenBit() ? HybridInputBits::k7 : HybridInputBits::k8;
   g_config = config;
@@ -125,9 +130,14 @@ void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpT
   const Status status = backend.Run();
   ASSERT_TRUE(status.ok()) << status.message();
   const std::string implementation = backend.kernel().Implementation();
-  if (expect_reference) {
+  if (expected == Expected::kReference) {
     EXPECT_EQ(implementation, "reference");
     ExpectIdentical(backend.OutputAs<float>(0), reference_8_bits());
+    return;
+  }
+  if (expected == Expected::kRowProduct && g_bits == HybridInputBits::k7) {
+    EXPECT_TRUE(implementation.starts_with("qgemm ") && implementation.ends_with(" 7-bit inputs")) << implementation;
+    ExpectIdentical(backend.OutputAs<float>(0), oracle.OutputAs<float>(0));
     return;
   }
   if (!slow_kernel_allowed) {
@@ -232,12 +242,15 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
                                    .depth_multiplier = c.multiplier, .activation = c.activation,
                                    .dilation_w = c.dilation, .dilation_h = c.dilation};
     const bool avx2_channel_tail = config.isa == IsaLevel::kAvx2 && out_c % 8 != 0;  // onednn_backend.h
-    ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config, avx2_channel_tail,
-                              c.multiplier > 1);
+    ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config,
+                              avx2_channel_tail ? Expected::kReference : Expected::kOneDnn, c.multiplier > 1);
   } else {
     Conv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
                           .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};
-    ExpectHybridMatchesOracle(build, OpType::kConv2D, options, config, false, c.groups > 1);
+    const bool row_product = c.height == 1 && c.width == 1 && c.kernel_h == 1 && c.kernel_w == 1 &&
+                             c.stride == 1 && c.groups == 1;
+    ExpectHybridMatchesOracle(build, OpType::kConv2D, options, config,
+                              row_product ? Expected::kRowProduct : Expected::kOneDnn, c.groups > 1);
   }
 }
 
@@ -281,7 +294,7 @@ TEST_P(HybridFullyConnectedConformanceTest, MatchesReferenceBitForBit) {
     h.AddOutput(DType::kFloat32, {rows, c.channels});
   };
   ExpectHybridMatchesOracle(build, OpType::kFullyConnected, FullyConnectedOptions{.activation = c.activation},
-                            config);
+                            config, Expected::kRowProduct);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -1,5 +1,5 @@
 // The x86-64 hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
-// value for value, on 8 and 7 bits (u8 for oneDNN) and as int8 (the own kernels): rounding ties, values
+// value for value, on 8 and 7 bits, as u8 (oneDNN) and as int8 (the own kernels): rounding ties, values
 // far outside the range, infinities, NaN, signed zeros, all-zero images, lengths around its 32-value step,
 // the zero-point padding it writes, and large padded images on several threads.
 #include <gtest/gtest.h>
@@ -29,13 +29,17 @@ void ExpectSameAsReference(const std::vector<float>& values) {
       ASSERT_EQ(int{u[i]}, q[i] - range.min) << "value " << values[i] << " at " << i;
     }
   }
-  // The own kernels' signed form (8 bits): the reference's int8 values themselves.
-  std::vector<int8_t> expected(values.size()), actual(values.size());
-  const QuantizedImage reference = QuantizeImageAsymmetric(values.data(), values.size(), expected.data());
-  const QuantizedImage s8 = QuantizeImageToS8(values.data(), values.size(), actual.data());
-  EXPECT_EQ(s8.scale, reference.scale);
-  EXPECT_EQ(s8.zero_point, reference.zero_point);
-  for (size_t i = 0; i < values.size(); ++i) ASSERT_EQ(actual[i], expected[i]) << "value " << values[i] << " at " << i;
+  // The own kernels' signed form: the reference's int8 values themselves, on both widths.
+  for (HybridInputBits bits : {HybridInputBits::k8, HybridInputBits::k7}) {
+    std::vector<int8_t> expected(values.size()), actual(values.size());
+    const QuantizedImage reference = QuantizeImageAsymmetric(values.data(), values.size(), expected.data(), bits);
+    const QuantizedImage s8 = QuantizeImageToS8(values.data(), values.size(), actual.data(), bits);
+    EXPECT_EQ(s8.scale, reference.scale);
+    EXPECT_EQ(s8.zero_point, reference.zero_point);
+    for (size_t i = 0; i < values.size(); ++i) {
+      ASSERT_EQ(actual[i], expected[i]) << "value " << values[i] << " at " << i;
+    }
+  }
 }
 
 TEST(HybridInputQuantizerTest, MatchesReferenceOnRandomImagesOfEveryTailLength) {
@@ -113,7 +117,7 @@ TEST(HybridInputQuantizerTest, ThreadsShareLargePaddedImagesExactly) {
   }
   std::vector<int8_t> expected(x.size()), actual(x.size());
   const QuantizedImage reference = QuantizeImageAsymmetric(x.data(), x.size(), expected.data());
-  const QuantizedImage s8 = QuantizeImageToS8(x.data(), x.size(), actual.data(), 3);
+  const QuantizedImage s8 = QuantizeImageToS8(x.data(), x.size(), actual.data(), HybridInputBits::k8, 3);
   EXPECT_EQ(s8.scale, reference.scale);
   EXPECT_EQ(s8.zero_point, reference.zero_point);
   EXPECT_EQ(actual, expected);

@@ -97,6 +97,11 @@ bool OneDnnHybridInputsAreSevenBit(IsaLevel isa) {
   return isa != IsaLevel::kAvx512CoreVnni && isa != IsaLevel::kAvx512CoreAmx;
 }
 
+bool OneDnnHybridLeavesToOwnGemm(const Op& op, const KernelIo& io, IsaLevel isa) {
+  if (!OneDnnHybridInputsAreSevenBit(isa) || !IsHybridWeightedForm(io)) return false;
+  return op.type == OpType::kFullyConnected || (op.type == OpType::kConv2D && IsPointwiseOverOnePixel(op, io));
+}
+
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads) {
   if (!IsHybridWeightedForm(io)) return nullptr;
   const HybridInputBits bits = OneDnnHybridInputsAreSevenBit(isa) ? HybridInputBits::k7 : HybridInputBits::k8;

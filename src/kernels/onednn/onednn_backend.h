@@ -30,4 +30,10 @@ std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo&
 // Whether those kernels quantize inputs to 7 bits under the cap `isa` (below avx512_core_vnni).
 bool OneDnnHybridInputsAreSevenBit(IsaLevel isa);
 
+// Whether a hybrid op is a product of rows with the weights (FULLY_CONNECTED; a 1x1 CONV_2D over a 1x1
+// image: a classifier head) under a 7-bit cap, where oneDNN 2.6 runs it on its gemm:jit: 3-4x slower
+// than quantbench's own GEMM (kernels/qgemm, measured on AVX2: VGG16's fc1 31.5 vs 9.9 ms), which the
+// kernel factory then runs instead, on the same 7-bit inputs.
+bool OneDnnHybridLeavesToOwnGemm(const Op& op, const KernelIo& io, IsaLevel isa);
+
 }  // namespace qb

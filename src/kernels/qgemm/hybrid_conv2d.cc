@@ -22,7 +22,8 @@ namespace {
 
 class QGemmHybridConv2DKernel final : public OpKernel {
  public:
-  QGemmHybridConv2DKernel(QGemmIsa isa, int num_threads) : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
+  QGemmHybridConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits)
+      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads), bits_(bits) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     residual_ = HasResidualAdd(op);
@@ -53,7 +54,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     for (int32_t b = 0; b < w.batch; ++b) {
       const size_t image_size = conv_.InputImageSize(in_c_);
-      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image, num_threads_);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image, bits_, num_threads_);
       const size_t output_offset = b * conv_.OutputImageSize(out_c_);
       float* y = output + output_offset;
       const float* r = residual == nullptr ? nullptr : residual + output_offset;
@@ -72,7 +73,8 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return std::string("qgemm ") + (direct_rows_ ? "gemm " : "im2col+gemm ") + std::string(microkernels_.gemm_name);
+    return std::string("qgemm ") + (direct_rows_ ? "gemm " : "im2col+gemm ") +
+           std::string(QGemmTileName(microkernels_, plan_)) + std::string(QGemmInputBitsSuffix(bits_));
   }
 
  private:
@@ -144,13 +146,14 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   bool direct_rows_ = false;
   bool residual_ = false;  // a fused residual ADD: input kResidualInput is added before the activation
   int num_threads_ = 1;
+  HybridInputBits bits_;
   QGemmPlan plan_;  // the output positions of one image, in blocks shared by the threads (qgemm.h)
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads) {
-  return std::make_unique<QGemmHybridConv2DKernel>(isa, num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits) {
+  return std::make_unique<QGemmHybridConv2DKernel>(isa, num_threads, bits);
 }
 
 }  // namespace qb

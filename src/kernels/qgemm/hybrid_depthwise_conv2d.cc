@@ -23,8 +23,8 @@ namespace {
 
 class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
  public:
-  QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads)
-      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
+  QGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits)
+      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads), bits_(bits) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatDepthwiseConv2DKernel()->Prepare(op, io));  // the reference's checks
@@ -56,7 +56,7 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     const SlidingWindow2D& w = conv_.window;
     const auto* filter = reinterpret_cast<const int8_t*>(weights_.data());
     for (int32_t b = 0; b < w.batch; ++b) {
-      const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image, num_threads_);
+      const QuantizedImage q = microkernels_.quantize_image(input + b * ImageBytes(), ImageBytes(), image, bits_, num_threads_);
       conv_.terms.Set(q.scale, conv_.filter.channel_scales, bias);
       if (multiplier_ > 1) Widen(image, wide);
       float* y = output + b * conv_.OutputImageSize(out_c_);
@@ -84,7 +84,9 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
-  std::string Implementation() const override { return "qgemm indirect " + std::string(microkernels_.dwconv_name); }
+  std::string Implementation() const override {
+    return "qgemm indirect " + std::string(microkernels_.dwconv_name) + std::string(QGemmInputBitsSuffix(bits_));
+  }
 
  private:
   size_t ImageBytes() const { return conv_.InputImageSize(in_c_); }
@@ -136,14 +138,15 @@ class QGemmHybridDepthwiseConv2DKernel final : public OpKernel {
   AlignedBuffer weights_;
   size_t taps_ = 0;      // KH * KW
   int num_threads_ = 1;
+  HybridInputBits bits_;
   int32_t workers_ = 1;  // tasks per image, each with its own share of the output rows and scratch
   std::vector<int32_t> no_correction_;  // zeros: the epilogue's channel sums
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads) {
-  return std::make_unique<QGemmHybridDepthwiseConv2DKernel>(isa, num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits) {
+  return std::make_unique<QGemmHybridDepthwiseConv2DKernel>(isa, num_threads, bits);
 }
 
 }  // namespace qb

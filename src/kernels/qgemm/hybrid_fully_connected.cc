@@ -20,8 +20,8 @@ namespace {
 
 class QGemmHybridFullyConnectedKernel final : public OpKernel {
  public:
-  QGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads)
-      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads) {}
+  QGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads, HybridInputBits bits)
+      : microkernels_(MicrokernelsFor(isa)), num_threads_(num_threads), bits_(bits) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     QB_RETURN_IF_ERROR(MakeFloatFullyConnectedKernel()->Prepare(op, io));  // the reference's checks
@@ -53,7 +53,7 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
                  [&](QGemmRowTile& tile, int32_t m, int32_t r, int32_t slot) {
                    int8_t* row = quantized + int64_t{slot} * weights_.padded_depth;
                    const QuantizedImage q = microkernels_.quantize_image(  // one thread: set_row runs on a worker
-                       input + int64_t{r} * depth_, static_cast<size_t>(depth_), row, 1);
+                       input + int64_t{r} * depth_, static_cast<size_t>(depth_), row, bits_, 1);
                    std::memset(row + depth_, 0, static_cast<size_t>(weights_.padded_depth - depth_));  // zero weights
                    HybridOutputTerms& terms = row_terms_[static_cast<size_t>(slot)];
                    terms.Set(q.scale, weights_.channel_scales, bias);
@@ -65,7 +65,7 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return "qgemm gemm " + std::string(microkernels_.gemm_name);
+    return "qgemm gemm " + std::string(QGemmTileName(microkernels_, plan_)) + std::string(QGemmInputBitsSuffix(bits_));
   }
 
  private:
@@ -77,14 +77,15 @@ class QGemmHybridFullyConnectedKernel final : public OpKernel {
   ActivationRange activation_;
   PackedQGemmWeights weights_;
   int num_threads_ = 1;
+  HybridInputBits bits_;
   QGemmPlan plan_;                            // the rows in blocks shared by the threads (qgemm.h)
   std::vector<HybridOutputTerms> row_terms_;  // the epilogue of each row of the workers' current blocks
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads) {
-  return std::make_unique<QGemmHybridFullyConnectedKernel>(isa, num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads, HybridInputBits bits) {
+  return std::make_unique<QGemmHybridFullyConnectedKernel>(isa, num_threads, bits);
 }
 
 }  // namespace qb

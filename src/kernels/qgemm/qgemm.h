@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/aligned_buffer.h"
@@ -77,10 +78,17 @@ QGemmPlan PlanQGemm(const PackedQGemmWeights& weights, int32_t row_count, int nu
 // The scratch every worker's widened rows take together (0 on levels without wide rows).
 size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, const QGemmPlan& plan);
 
+// The name of the kernel that runs the plan's rows: the row kernel's when the problem has one row.
+inline std::string_view QGemmTileName(const QGemmMicrokernels& microkernels, const QGemmPlan& plan) {
+  return plan.row_count == 1 && microkernels.gemm_row != nullptr ? microkernels.gemm_row_name
+                                                                 : microkernels.gemm_name;
+}
+
 // Runs the level's tile over channels [n_begin, n_end) (n_begin a multiple of the level's channel block)
 // for each of `tile_count` tiles (rows in the level's row type): outputs[m][n] =
 // activation(terms[m]->Apply(acc, n) [+ residuals[m][n]]), through the level's vector epilogue for tiles
-// whose biases are all folded (the common case).
+// whose biases are all folded (the common case). A lone tile of one row runs on the level's row kernel,
+// kQGemmRowBlocks channel blocks at a time, where it has one.
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation, int32_t n_begin,
                       int32_t n_end);

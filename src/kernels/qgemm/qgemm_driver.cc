@@ -84,26 +84,35 @@ void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile*
                       const PackedQGemmWeights& weights, const ActivationRange& activation, int32_t n_begin,
                       int32_t n_end) {
   const int32_t nr = weights.layout.channels;
+  static_assert(kQGemmRowBlocks * kQGemmMaxChannels <= kQGemmRows * kQGemmMaxChannels);
   const auto* packed = reinterpret_cast<const int8_t*>(weights.blocks.data());
   QGemmFoldedOutput folded[kQGemmMaxBlockTiles];
   for (int32_t t = 0; t < tile_count; ++t) folded[t] = FoldedOutputOf(tiles[t], weights, activation);
-  for (int32_t n0 = n_begin; n0 < n_end; n0 += nr) {
+  // A single row takes several channel blocks per call of the level's row kernel; acc then holds their
+  // channels side by side (one row of `step`).
+  const bool single_row = tile_count == 1 && tiles[0].count == 1 && microkernels.gemm_row != nullptr;
+  const int32_t step = single_row ? nr * kQGemmRowBlocks : nr;
+  for (int32_t n0 = n_begin; n0 < n_end; n0 += step) {
     const int8_t* channel_block = packed + int64_t{n0} * weights.padded_depth;
-    const int32_t channel_count = std::min(nr, n_end - n0);
+    const int32_t channel_count = std::min(step, n_end - n0);
     // The vector epilogue takes whole groups of 4 channels; the rest of a short last block is scalar.
     const int32_t vector_channels = channel_count / 4 * 4;
     for (int32_t t = 0; t < tile_count; ++t) {
       const QGemmRowTile& rows = tiles[t];
       int32_t acc[kQGemmRows * kQGemmMaxChannels];
-      microkernels.gemm_tile(rows.rows, channel_block, weights.padded_depth, acc);
+      if (single_row) {
+        microkernels.gemm_row(rows.rows[0], channel_block, weights.padded_depth, (channel_count + nr - 1) / nr, acc);
+      } else {
+        microkernels.gemm_tile(rows.rows, channel_block, weights.padded_depth, acc);
+      }
       const bool folded_tile = folded[t].rows > 0;
-      if (folded_tile && vector_channels > 0) microkernels.folded_store(acc, nr, folded[t], n0, vector_channels);
+      if (folded_tile && vector_channels > 0) microkernels.folded_store(acc, step, folded[t], n0, vector_channels);
       const int32_t scalar_from = folded_tile ? vector_channels : 0;
       for (int32_t m = 0; m < rows.count; ++m) {
         for (int32_t j = scalar_from; j < channel_count; ++j) {
           const int32_t n = n0 + j;
           const int32_t sum = weights.channel_sums[static_cast<size_t>(n)];
-          const int32_t exact = ExactAccumulator(acc[m * nr + j], rows.zero_points[m], sum);
+          const int32_t exact = ExactAccumulator(acc[m * step + j], rows.zero_points[m], sum);
           const float y = rows.terms[m]->Apply(exact, static_cast<size_t>(n));
           rows.outputs[m][n] = activation.Apply(rows.residuals[m] != nullptr ? y + rows.residuals[m][n] : y);
         }

@@ -20,17 +20,17 @@ bool IsUngroupedConv(const KernelIo& io) {
 }  // namespace
 
 Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level,
-                                                         int num_threads) {
+                                                         int num_threads, HybridInputBits bits) {
   if (!IsHybrid(io)) return std::unique_ptr<OpKernel>();
   const QGemmIsa isa = CapQGemmIsa(level);
   switch (op.type) {
     case OpType::kConv2D:
       if (!IsUngroupedConv(io)) return std::unique_ptr<OpKernel>();
-      return MakeQGemmHybridConv2DKernel(isa, num_threads);
+      return MakeQGemmHybridConv2DKernel(isa, num_threads, bits);
     case OpType::kDepthwiseConv2D:
-      return MakeQGemmHybridDepthwiseConv2DKernel(isa, num_threads);
+      return MakeQGemmHybridDepthwiseConv2DKernel(isa, num_threads, bits);
     case OpType::kFullyConnected:
-      return MakeQGemmHybridFullyConnectedKernel(isa, num_threads);
+      return MakeQGemmHybridFullyConnectedKernel(isa, num_threads, bits);
     default:
       return std::unique_ptr<OpKernel>();
   }

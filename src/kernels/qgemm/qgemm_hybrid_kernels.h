@@ -11,22 +11,31 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "core/status.h"
 #include "kernels/qgemm/qgemm_isa.h"
 #include "kernels/kernel.h"
+#include "kernels/reference/hybrid_quantize.h"
 
 namespace qb {
 
 // The own hybrid kernel for `op` at CapQGemmIsa(level), or nullptr when `op` is not a hybrid
 // CONV_2D (groups = 1), DEPTHWISE_CONV_2D or FULLY_CONNECTED (the caller then falls back, e.g. to the
-// reference kernel). The kernel's Prepare validates the op exactly as the reference does.
+// reference kernel). The kernel's Prepare validates the op exactly as the reference does. `bits`: the
+// input width, 8 (quantbench's hybrid semantics) or 7 where these kernels stand in for oneDNN's 7-bit
+// ones (onednn_backend.h); the kernels are exact on either.
 Result<std::unique_ptr<OpKernel>> CreateQGemmHybridKernel(const Op& op, const KernelIo& io, QGemmIsa level,
-                                                         int num_threads);
+                                                         int num_threads, HybridInputBits bits = HybridInputBits::k8);
 
 // The kernels themselves, for the factory (one file each).
-std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads);
-std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads);
-std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads);
+std::unique_ptr<OpKernel> MakeQGemmHybridConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeQGemmHybridDepthwiseConv2DKernel(QGemmIsa isa, int num_threads, HybridInputBits bits);
+std::unique_ptr<OpKernel> MakeQGemmHybridFullyConnectedKernel(QGemmIsa isa, int num_threads, HybridInputBits bits);
+
+// What a kernel's Implementation() adds for its input width: nothing for 8 bits.
+inline std::string_view QGemmInputBitsSuffix(HybridInputBits bits) {
+  return bits == HybridInputBits::k7 ? " 7-bit inputs" : "";
+}
 
 }  // namespace qb

@@ -35,9 +35,11 @@ QGemmIsa QGemmIsaFor(IsaLevel level);
 // "neon", "neondot", "avx2": as recorded in Implementation() strings.
 std::string_view QGemmIsaName(QGemmIsa isa);
 
-// The per-image input quantizer: the reference's QuantizeImageAsymmetric (8 bits), or an ISA's exact copy,
-// on up to `num_threads` threads (large images only: threading/parallel_quantize.h).
-using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q, int num_threads);
+// The per-image input quantizer: the reference's QuantizeImageAsymmetric (on 8 bits, or 7 where the own
+// kernels stand in for oneDNN's 7-bit ones), or an ISA's exact copy, on up to `num_threads` threads (large
+// images only: threading/parallel_quantize.h).
+using QuantizeImageFn = QuantizedImage (*)(const float* x, size_t n, int8_t* q, HybridInputBits bits,
+                                           int num_threads);
 
 // The packed weights and rows a level's GEMM tile reads (qgemm.h): channel blocks of `channels` (nr) with
 // `depth_block` (kr) consecutive k per channel, and rows of int16 (`wide_rows`) or int8.
@@ -53,6 +55,8 @@ struct QGemmMicrokernels {
   QGemmLayout layout;
   QGemmTileFn gemm_tile;
   std::string_view gemm_name;         // "qs8_qc8w_gemm_4x16c2_avx2"
+  QGemmRowFn gemm_row;                // for a tile of one row, or null: gemm_tile
+  std::string_view gemm_row_name;     // "qs8_qc8w_gemm_1x16c2_avx2"
   WidenFn widen;                      // int8 -> int16 rows (levels with wide rows)
   QGemmFoldedStoreFn folded_store;    // the tile's epilogue when every bias is folded
   DwconvFn dwconv;

@@ -10,8 +10,8 @@ namespace qb {
 namespace {
 
 // The NEON passes (every ARM64 CPU), on threads for large images.
-QuantizedImage QuantizeImageOnThreads(const float* x, size_t n, int8_t* q, int num_threads) {
-  return ParallelQuantizeImage(num_threads, x, n, q, hybrid_value_range_neon, qs8_quantize_neon);
+QuantizedImage QuantizeImageOnThreads(const float* x, size_t n, int8_t* q, HybridInputBits bits, int num_threads) {
+  return ParallelQuantizeImage(num_threads, x, n, q, bits, hybrid_value_range_neon, qs8_quantize_neon);
 }
 
 }  // namespace
@@ -35,6 +35,8 @@ QGemmMicrokernels MicrokernelsFor(QGemmIsa isa) {
           .layout = {.channels = 4, .depth_block = 16, .wide_rows = false},
           .gemm_tile = dotprod ? qs8_qc8w_gemm_4x4c16_neondot : qs8_qc8w_gemm_4x4c16_neon,
           .gemm_name = dotprod ? "qs8_qc8w_gemm_4x4c16_neondot" : "qs8_qc8w_gemm_4x4c16_neon",
+          .gemm_row = nullptr,
+          .gemm_row_name = {},
           .widen = nullptr,
           .folded_store = qgemm_folded_store_neon,
           .dwconv = qs8_qc8w_dwconv_acc32_neon,

@@ -19,6 +19,8 @@ QGemmMicrokernels MicrokernelsFor(QGemmIsa) {
           .layout = {.channels = 16, .depth_block = 2, .wide_rows = true},
           .gemm_tile = qs8_qc8w_gemm_4x16c2_avx2,
           .gemm_name = "qs8_qc8w_gemm_4x16c2_avx2",
+          .gemm_row = qs8_qc8w_gemm_1x16c2_avx2,
+          .gemm_row_name = "qs8_qc8w_gemm_1x16c2_avx2",
           .widen = qs8_widen_avx2,
           .folded_store = qgemm_folded_store_avx2,
           .dwconv = qs8_qc8w_dwconv_acc32_avx2,

@@ -31,6 +31,17 @@ void qs8_qc8w_gemm_4x4c16_neondot(const void* const rows[kQGemmRows], const int8
 void qs8_qc8w_gemm_4x16c2_avx2(const void* const rows[kQGemmRows], const int8_t* packed_block,
                                int32_t padded_depth, int32_t* acc);
 
+// A single row (a fully connected layer's row, a 1x1 image) against `blocks` (1 to kQGemmRowBlocks)
+// consecutive channel blocks: acc[b * nr + n] = Σ_k row[k] * packed_blocks[b][n][k]. Such a product is
+// bound by reading the weights: the 4-row tile would spend 3/4 of its work on copies of the row, and one
+// block at a time reads one stream of memory, slower than several.
+inline constexpr int32_t kQGemmRowBlocks = 4;
+using QGemmRowFn = void (*)(const void* row, const int8_t* packed_blocks, int32_t padded_depth, int32_t blocks,
+                            int32_t* acc);
+// 1x16c2 over up to 4 blocks, int16 row: x86-64 AVX2.
+void qs8_qc8w_gemm_1x16c2_avx2(const void* wide_row, const int8_t* packed_blocks, int32_t padded_depth,
+                               int32_t blocks, int32_t* acc);
+
 // Sign-extends n int8 values to int16 (the wide rows of a level that has them).
 using WidenFn = void (*)(const int8_t* x, size_t n, int16_t* y);
 void qs8_widen_avx2(const int8_t* x, size_t n, int16_t* y);

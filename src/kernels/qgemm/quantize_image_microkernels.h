@@ -13,7 +13,7 @@ namespace qb {
 // HybridValueRangeOf(x, n), value for value.
 HybridValueRange hybrid_value_range_neon(const float* x, size_t n);
 
-// QuantizeHybridValues(x, n, image, 8 bits, q), value for value.
-void qs8_quantize_neon(const float* x, size_t n, const QuantizedImage& image, int8_t* q);
+// QuantizeHybridValues(x, n, image, bits, q), value for value.
+void qs8_quantize_neon(const float* x, size_t n, const QuantizedImage& image, HybridInputBits bits, int8_t* q);
 
 }  // namespace qb

@@ -41,20 +41,20 @@ HybridValueRange ParallelValueRange(int num_threads, const float* x, size_t n, R
   return whole;
 }
 
-// QuantizeImageAsymmetric(x, n, q) on 8 bits, value for value, given the range kernel above and
-// quantize(x, n, image, q) (QuantizeHybridValues or an exact SIMD copy).
+// QuantizeImageAsymmetric(x, n, q, bits), value for value, given the range kernel above and
+// quantize(x, n, image, bits, q) (QuantizeHybridValues or an exact SIMD copy).
 template <typename RangeFn, typename QuantizeFn>
-QuantizedImage ParallelQuantizeImage(int num_threads, const float* x, size_t n, int8_t* q, RangeFn&& range,
-                                     QuantizeFn&& quantize) {
+QuantizedImage ParallelQuantizeImage(int num_threads, const float* x, size_t n, int8_t* q, HybridInputBits bits,
+                                     RangeFn&& range, QuantizeFn&& quantize) {
   const HybridValueRange whole = ParallelValueRange(num_threads, x, n, range);
-  const QuantizedImage image = HybridInputParameters(whole.lo, whole.hi, HybridInputBits::k8);
+  const QuantizedImage image = HybridInputParameters(whole.lo, whole.hi, bits);
   const int32_t parts = QuantizeParts(n, num_threads);
   ParallelFor(num_threads, parts, [&](int32_t p) {
     const auto span = EvenShare(n, p, parts);
     if (whole.hi == whole.lo) {
       std::fill(q + span.begin, q + span.end, int8_t{0});
     } else {
-      quantize(x + span.begin, span.end - span.begin, image, q + span.begin);
+      quantize(x + span.begin, span.end - span.begin, image, bits, q + span.begin);
     }
   });
   return image;

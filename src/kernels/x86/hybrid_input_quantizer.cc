@@ -30,7 +30,7 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
       if (whole.hi == whole.lo) {
         std::fill(out + left, out + left + row, zero);  // every q is 0 = the zero point
       } else {
-        QuantizeToU8Avx2(x + y * row, row, params, range, 0, out + left);
+        QuantizeToBytesAvx2(x + y * row, row, params, range, QuantizedByte::kUnsigned, out + left);
       }
       std::fill(out + left + row, out + left + row + right, zero);
     }
@@ -40,12 +40,12 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
   return image;
 }
 
-QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, int num_threads) {
-  // u = q + 128 with the top bit flipped is q's two's-complement byte.
-  return ParallelQuantizeImage(num_threads, x, n, q, HybridValueRangeAvx2,
-                               [](const float* values, size_t count, const QuantizedImage& image, int8_t* out) {
-                                 QuantizeToU8Avx2(values, count, image, InputRangeOf(HybridInputBits::k8), 0x80,
-                                                  reinterpret_cast<uint8_t*>(out));
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, HybridInputBits bits, int num_threads) {
+  return ParallelQuantizeImage(num_threads, x, n, q, bits, HybridValueRangeAvx2,
+                               [](const float* values, size_t count, const QuantizedImage& image,
+                                  HybridInputBits image_bits, int8_t* out) {
+                                 QuantizeToBytesAvx2(values, count, image, InputRangeOf(image_bits),
+                                                     QuantizedByte::kSigned, reinterpret_cast<uint8_t*>(out));
                                });
 }
 

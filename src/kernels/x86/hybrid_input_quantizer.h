@@ -34,8 +34,9 @@ struct U8ImageLayout {
 U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u,
                           int num_threads = 1);
 
-// For quantbench's own kernels (kernels/qgemm): QuantizeImageAsymmetric(x, n, q) of the reference, 8 bits,
+// For quantbench's own kernels (kernels/qgemm): QuantizeImageAsymmetric(x, n, q, bits) of the reference,
 // value for value — the same int8 values, scale and zero point.
-QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, int num_threads = 1);
+QuantizedImage QuantizeImageToS8(const float* x, size_t n, int8_t* q, HybridInputBits bits = HybridInputBits::k8,
+                                 int num_threads = 1);
 
 }  // namespace qb

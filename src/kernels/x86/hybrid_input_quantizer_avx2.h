@@ -13,9 +13,12 @@ namespace qb {
 // HybridValueRangeOf(x, n).
 HybridValueRange HybridValueRangeAvx2(const float* x, size_t n);
 
-// u[i] = (QuantizeHybridValue(x[i]) - range.min) ^ flip for n values of an image quantized with `params`
-// (hi != lo): the unsigned bytes oneDNN reads (flip 0), or with flip 0x80 the int8 values themselves.
-void QuantizeToU8Avx2(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range, uint8_t flip,
-                      uint8_t* u);
+// How a quantized value q is stored: as the unsigned byte q - range.min oneDNN reads, or as int8 q itself.
+enum class QuantizedByte { kUnsigned, kSigned };
+
+// u[i] = QuantizeHybridValue(x[i]) stored as `form`, for n values of an image quantized with `params`
+// (hi != lo) on `range` (8 or 7 bits).
+void QuantizeToBytesAvx2(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range,
+                         QuantizedByte form, uint8_t* u);
 
 }  // namespace qb

@@ -17,20 +17,22 @@ namespace qb::testing {
 namespace {
 
 void ExpectSameAsReference(const std::vector<float>& values, const std::string& what) {
-  std::vector<int8_t> expected(values.size());
-  const QuantizedImage reference = QuantizeImageAsymmetric(values.data(), values.size(), expected.data());
-  for (QGemmIsa level : QGemmIsaLevels()) {
-    if (CapQGemmIsa(level) != level) continue;  // not on this CPU
-    for (int threads : {1, 2, 3, 8}) {
-      SCOPED_TRACE(what + " at " + std::string(QGemmIsaName(level)) + " on " + std::to_string(threads) +
-                   " threads");
-      std::vector<int8_t> actual(values.size(), 99);
-      const QuantizedImage image =
-          MicrokernelsFor(level).quantize_image(values.data(), values.size(), actual.data(), threads);
-      EXPECT_EQ(image.scale, reference.scale);
-      EXPECT_EQ(image.zero_point, reference.zero_point);
-      for (size_t i = 0; i < values.size(); ++i) {
-        ASSERT_EQ(actual[i], expected[i]) << "value " << values[i] << " at " << i;
+  for (HybridInputBits bits : {HybridInputBits::k8, HybridInputBits::k7}) {
+    std::vector<int8_t> expected(values.size());
+    const QuantizedImage reference = QuantizeImageAsymmetric(values.data(), values.size(), expected.data(), bits);
+    for (QGemmIsa level : QGemmIsaLevels()) {
+      if (CapQGemmIsa(level) != level) continue;  // not on this CPU
+      for (int threads : {1, 2, 3, 8}) {
+        SCOPED_TRACE(what + " at " + std::string(QGemmIsaName(level)) + " on " + std::to_string(threads) +
+                     " threads, " + (bits == HybridInputBits::k8 ? "8" : "7") + " bits");
+        std::vector<int8_t> actual(values.size(), 99);
+        const QuantizedImage image =
+            MicrokernelsFor(level).quantize_image(values.data(), values.size(), actual.data(), bits, threads);
+        EXPECT_EQ(image.scale, reference.scale);
+        EXPECT_EQ(image.zero_point, reference.zero_point);
+        for (size_t i = 0; i < values.size(); ++i) {
+          ASSERT_EQ(actual[i], expected[i]) << "value " << values[i] << " at " << i;
+        }
       }
     }
   }
