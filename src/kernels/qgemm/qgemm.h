@@ -80,15 +80,14 @@ size_t QGemmWideRowBytes(const PackedQGemmWeights& weights, const QGemmPlan& pla
 
 // The name of the kernel that runs the plan's rows: the row kernel's when the problem has one row.
 inline std::string_view QGemmTileName(const QGemmMicrokernels& microkernels, const QGemmPlan& plan) {
-  return plan.row_count == 1 && microkernels.gemm_row != nullptr ? microkernels.gemm_row_name
-                                                                 : microkernels.gemm_name;
+  return plan.row_count == 1 ? microkernels.gemm_row_name : microkernels.gemm_name;
 }
 
 // Runs the level's tile over channels [n_begin, n_end) (n_begin a multiple of the level's channel block)
 // for each of `tile_count` tiles (rows in the level's row type): outputs[m][n] =
 // activation(terms[m]->Apply(acc, n) [+ residuals[m][n]]), through the level's vector epilogue for tiles
 // whose biases are all folded (the common case). A lone tile of one row runs on the level's row kernel,
-// kQGemmRowBlocks channel blocks at a time, where it has one.
+// kQGemmRowBlocks channel blocks at a time.
 void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile* tiles, int32_t tile_count,
                       const PackedQGemmWeights& weights, const ActivationRange& activation, int32_t n_begin,
                       int32_t n_end);

@@ -90,7 +90,7 @@ void RunQGemmRowTiles(const QGemmMicrokernels& microkernels, const QGemmRowTile*
   for (int32_t t = 0; t < tile_count; ++t) folded[t] = FoldedOutputOf(tiles[t], weights, activation);
   // A single row takes several channel blocks per call of the level's row kernel; acc then holds their
   // channels side by side (one row of `step`).
-  const bool single_row = tile_count == 1 && tiles[0].count == 1 && microkernels.gemm_row != nullptr;
+  const bool single_row = tile_count == 1 && tiles[0].count == 1;
   const int32_t step = single_row ? nr * kQGemmRowBlocks : nr;
   for (int32_t n0 = n_begin; n0 < n_end; n0 += step) {
     const int8_t* channel_block = packed + int64_t{n0} * weights.padded_depth;

@@ -55,7 +55,7 @@ struct QGemmMicrokernels {
   QGemmLayout layout;
   QGemmTileFn gemm_tile;
   std::string_view gemm_name;         // "qs8_qc8w_gemm_4x16c2_avx2"
-  QGemmRowFn gemm_row;                // for a tile of one row, or null: gemm_tile
+  QGemmRowFn gemm_row;                // for a lone tile of one row (qgemm.h)
   std::string_view gemm_row_name;     // "qs8_qc8w_gemm_1x16c2_avx2"
   WidenFn widen;                      // int8 -> int16 rows (levels with wide rows)
   QGemmFoldedStoreFn folded_store;    // the tile's epilogue when every bias is folded

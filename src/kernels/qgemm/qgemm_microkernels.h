@@ -38,6 +38,11 @@ void qs8_qc8w_gemm_4x16c2_avx2(const void* const rows[kQGemmRows], const int8_t*
 inline constexpr int32_t kQGemmRowBlocks = 4;
 using QGemmRowFn = void (*)(const void* row, const int8_t* packed_blocks, int32_t padded_depth, int32_t blocks,
                             int32_t* acc);
+// 1x4c16 over up to 4 blocks, int8 row: ARM64.
+void qs8_qc8w_gemm_1x4c16_neon(const void* int8_row, const int8_t* packed_blocks, int32_t padded_depth,
+                               int32_t blocks, int32_t* acc);
+void qs8_qc8w_gemm_1x4c16_neondot(const void* int8_row, const int8_t* packed_blocks, int32_t padded_depth,
+                                  int32_t blocks, int32_t* acc);
 // 1x16c2 over up to 4 blocks, int16 row: x86-64 AVX2.
 void qs8_qc8w_gemm_1x16c2_avx2(const void* wide_row, const int8_t* packed_blocks, int32_t padded_depth,
                                int32_t blocks, int32_t* acc);

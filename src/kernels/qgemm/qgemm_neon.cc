@@ -3,6 +3,7 @@
 // 128 * 128 = 16384, no overflow for any int8 input), sadalp adds adjacent int16 pairs into the int32x4
 // accumulator acc[m][n]; the four lanes are summed once at the end. Products are not paired with smlal
 // before widening: -128 * -128 twice would overflow int16, and weights are not guaranteed to avoid -128.
+// qs8_qc8w_gemm_1x4c16_neon: the same for a single row against up to four channel blocks at once.
 #include <arm_neon.h>
 
 #include "kernels/qgemm/qgemm_microkernels.h"
@@ -32,6 +33,46 @@ void qs8_qc8w_gemm_4x4c16_neon(const void* const int8_rows[kQGemmRows], const in
   }
   for (int m = 0; m < kQGemmRows; ++m) {
     for (int n = 0; n < kChannels; ++n) acc[m * kChannels + n] = vaddvq_s32(sums[m][n]);
+  }
+}
+
+namespace {
+
+template <int kBlocks>
+void RowBlocks(const int8_t* row, const int8_t* packed_blocks, int32_t padded_depth, int32_t* acc) {
+  constexpr int kChannels = 4;  // nr
+  const int64_t block_bytes = int64_t{padded_depth} * kChannels;
+  int32x4_t sums[kBlocks][kChannels];
+  for (int b = 0; b < kBlocks; ++b) {
+    for (int n = 0; n < kChannels; ++n) sums[b][n] = vdupq_n_s32(0);
+  }
+  for (int32_t kb = 0; kb < padded_depth / 16; ++kb) {
+    const int8x16_t a = vld1q_s8(row + kb * 16);
+    for (int b = 0; b < kBlocks; ++b) {
+      const int8_t* w = packed_blocks + b * block_bytes + kb * kChannels * 16;
+      for (int n = 0; n < kChannels; ++n) {
+        const int8x16_t wn = vld1q_s8(w + n * 16);
+        sums[b][n] = vpadalq_s16(sums[b][n], vmull_s8(vget_low_s8(a), vget_low_s8(wn)));
+        sums[b][n] = vpadalq_s16(sums[b][n], vmull_high_s8(a, wn));
+      }
+    }
+  }
+  for (int b = 0; b < kBlocks; ++b) {
+    for (int n = 0; n < kChannels; ++n) acc[b * kChannels + n] = vaddvq_s32(sums[b][n]);
+  }
+}
+
+}  // namespace
+
+void qs8_qc8w_gemm_1x4c16_neon(const void* int8_row, const int8_t* packed_blocks, int32_t padded_depth,
+                               int32_t blocks, int32_t* acc) {
+  static_assert(kQGemmRowBlocks == 4);
+  const auto* row = static_cast<const int8_t*>(int8_row);
+  switch (blocks) {
+    case 1: return RowBlocks<1>(row, packed_blocks, padded_depth, acc);
+    case 2: return RowBlocks<2>(row, packed_blocks, padded_depth, acc);
+    case 3: return RowBlocks<3>(row, packed_blocks, padded_depth, acc);
+    default: return RowBlocks<4>(row, packed_blocks, padded_depth, acc);
   }
 }
 
