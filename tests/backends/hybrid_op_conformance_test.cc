@@ -8,9 +8,11 @@
 // (RuntimeTensor::non_negative: the kernels then build their primitives without a source zero point, and
 // an image that is not non-negative after all — the mixed and negative cases — falls back to the
 // reference). Under the 7-bit caps FULLY_CONNECTED and 1x1 convolutions over a 1x1 image run on
-// quantbench's own GEMM instead (kernels/qgemm, 7-bit inputs). The oracle is the reference quantizing to
-// the width the kernel uses under the cap (8 bits with VNNI or AMX, 7 below), and outputs must be bit for
-// bit identical: the kernels reproduce the reference's int32 accumulators and its float rescale expression exactly.
+// quantbench's own GEMM instead (kernels/qgemm, 7-bit inputs), and under avx2 depthwise convolutions of
+// depth multiplier 1 on the own AVX2 kernel (kernels/x86/hybrid_depthwise_conv2d.h). The oracle is the
+// reference quantizing to the width the kernel uses under the cap (8 bits with VNNI or AMX, 7 below), and
+// outputs must be bit for bit identical: the kernels reproduce the reference's int32 accumulators and its
+// float rescale expression exactly.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -100,10 +102,10 @@ void ExpectIdentical(const std::vector<float>& actual, const std::vector<float>&
                         << actual[first] << " vs reference " << expected[first];
 }
 
-// What runs the op: oneDNN's hybrid kernel; the (8-bit) reference kernel; or, for a product of rows with
-// the weights (FULLY_CONNECTED, 1x1 over a 1x1 image), quantbench's own GEMM under the 7-bit caps
-// (OneDnnHybridLeavesToOwnGemm), on the same 7-bit inputs.
-enum class Expected { kOneDnn, kReference, kRowProduct };
+// What runs the op: oneDNN's hybrid kernel; the (8-bit) reference kernel; for a product of rows with the
+// weights (FULLY_CONNECTED, 1x1 over a 1x1 image), quantbench's own GEMM under the 7-bit caps
+// (OneDnnHybridLeavesToOwnGemm), on the same 7-bit inputs; the own AVX2 depthwise kernel under avx2.
+enum class Expected { kOneDnn, kReference, kRowProduct, kOwnDepthwise };
 
 // `slow_kernel_allowed`: oneDNN may pick its own reference kernel (grouped convolutions, depth multipliers
 // above 1: rare forms it has no fast int8 kernel for under some caps); everything else must be fast.
@@ -137,6 +139,11 @@ void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpT
   }
   if (expected == Expected::kRowProduct && g_bits == HybridInputBits::k7) {
     EXPECT_TRUE(implementation.starts_with("qgemm ") && implementation.ends_with(" 7-bit inputs")) << implementation;
+    ExpectIdentical(backend.OutputAs<float>(0), oracle.OutputAs<float>(0));
+    return;
+  }
+  if (expected == Expected::kOwnDepthwise) {
+    EXPECT_EQ(implementation, "x86 hybrid_dwconv_row_u8_avx2 hybrid u7");
     ExpectIdentical(backend.OutputAs<float>(0), oracle.OutputAs<float>(0));
     return;
   }
@@ -199,6 +206,10 @@ const std::vector<HybridConvCase>& HybridConvCases() {
       {"dw_dilation2_c24", 1, 12, 11, 24, 24, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1},
       {"dw_3x3_valid_c13", 1, 9, 7, 13, 13, 3, 3, 1, 1, P::kValid, A::kNone, 1, true, 1},
       {"dw_dilation2_negative", 1, 12, 11, 6, 6, 3, 3, 1, 2, P::kSame, A::kNone, 1, true, 1, true, R::kNegative},
+      {"dw_5x5_s2_c40", 1, 13, 12, 40, 40, 5, 5, 2, 1, P::kSame, A::kRelu, 1, true, 1},
+      {"dw_2x2_valid_c48_per_tensor", 1, 7, 8, 48, 48, 2, 2, 1, 1, P::kValid, A::kNone, 1, true, 1, false},
+      {"dw_1x1_c17_tiny", 1, 5, 5, 17, 17, 1, 1, 1, 1, P::kSame, A::kNone, 1, true, 1, true, R::kTiny},
+      {"dw_3x3_s2_c64_mixed_batch2", 2, 15, 14, 64, 64, 3, 3, 2, 1, P::kSame, A::kRelu6, 1, true, 1},
       {"3x3_tiny_input_batch2", 2, 6, 5, 4, 7, 3, 3, 1, 1, P::kSame, A::kRelu, 1, true, 0, true, R::kTiny},
       {"3x3_zero_scale_empty_channels", 1, 7, 6, 5, 9, 3, 3, 1, 1, P::kSame, A::kRelu, 1, true, 0, true, R::kMixed,
        ZeroScales::kEmptyChannels},
@@ -241,9 +252,11 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
     DepthwiseConv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
                                    .depth_multiplier = c.multiplier, .activation = c.activation,
                                    .dilation_w = c.dilation, .dilation_h = c.dilation};
-    const bool avx2_channel_tail = config.isa == IsaLevel::kAvx2 && out_c % 8 != 0;  // onednn_backend.h
-    ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config,
-                              avx2_channel_tail ? Expected::kReference : Expected::kOneDnn, c.multiplier > 1);
+    Expected expected = Expected::kOneDnn;  // onednn_backend.h
+    if (config.isa == IsaLevel::kAvx2) {
+      expected = c.multiplier == 1 ? Expected::kOwnDepthwise : out_c % 8 != 0 ? Expected::kReference : expected;
+    }
+    ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config, expected, c.multiplier > 1);
   } else {
     Conv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
                           .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};

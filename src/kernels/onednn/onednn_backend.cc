@@ -12,6 +12,7 @@
 #include "kernels/onednn/onednn_kernels.h"
 #include "kernels/reference/kernel_checks.h"
 #include "kernels/reference/residual_add.h"
+#include "kernels/x86/hybrid_depthwise_conv2d.h"
 #include "kernels/x86/pooling.h"
 
 namespace qb {
@@ -105,10 +106,13 @@ bool OneDnnHybridLeavesToOwnGemm(const Op& op, const KernelIo& io, IsaLevel isa)
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads) {
   if (!IsHybridWeightedForm(io)) return nullptr;
   const HybridInputBits bits = OneDnnHybridInputsAreSevenBit(isa) ? HybridInputBits::k7 : HybridInputBits::k8;
-  // oneDNN 2.6's AVX2 depthwise int8 kernel gives wrong results with a source zero point when the
-  // channels are not a multiple of its 8-lane block (tests/backends/hybrid_op_conformance_test.cc):
-  // those run on the reference.
-  if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2 && io.in(1).dim(3) % 8 != 0) return nullptr;
+  if (op.type == OpType::kDepthwiseConv2D && isa == IsaLevel::kAvx2) {
+    // The own AVX2 kernel (kernels/x86/hybrid_depthwise_conv2d.h) for depth multiplier 1. With another,
+    // oneDNN 2.6's AVX2 kernel gives wrong results with a source zero point when the channels are not a
+    // multiple of its 8-lane block (tests/backends/hybrid_op_conformance_test.cc): those run on the reference.
+    if (io.out(0).dim(3) == io.in(0).dim(3)) return MakeX86HybridDepthwiseConv2DKernel(bits, num_threads);
+    if (io.in(1).dim(3) % 8 != 0) return nullptr;
+  }
   switch (op.type) {
     case OpType::kConv2D:
       if (!IsPointwiseOverOnePixel(op, io)) return onednn::MakeHybridConv2DKernel(bits, num_threads);
