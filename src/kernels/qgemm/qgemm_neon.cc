@@ -7,6 +7,7 @@
 #include <arm_neon.h>
 
 #include "kernels/qgemm/qgemm_microkernels.h"
+#include "kernels/qgemm/qgemm_row_neon.h"
 
 namespace qb {
 
@@ -36,44 +37,13 @@ void qs8_qc8w_gemm_4x4c16_neon(const void* const int8_rows[kQGemmRows], const in
   }
 }
 
-namespace {
-
-template <int kBlocks>
-void RowBlocks(const int8_t* row, const int8_t* packed_blocks, int32_t padded_depth, int32_t* acc) {
-  constexpr int kChannels = 4;  // nr
-  const int64_t block_bytes = int64_t{padded_depth} * kChannels;
-  int32x4_t sums[kBlocks][kChannels];
-  for (int b = 0; b < kBlocks; ++b) {
-    for (int n = 0; n < kChannels; ++n) sums[b][n] = vdupq_n_s32(0);
-  }
-  for (int32_t kb = 0; kb < padded_depth / 16; ++kb) {
-    const int8x16_t a = vld1q_s8(row + kb * 16);
-    for (int b = 0; b < kBlocks; ++b) {
-      const int8_t* w = packed_blocks + b * block_bytes + kb * kChannels * 16;
-      for (int n = 0; n < kChannels; ++n) {
-        const int8x16_t wn = vld1q_s8(w + n * 16);
-        sums[b][n] = vpadalq_s16(sums[b][n], vmull_s8(vget_low_s8(a), vget_low_s8(wn)));
-        sums[b][n] = vpadalq_s16(sums[b][n], vmull_high_s8(a, wn));
-      }
-    }
-  }
-  for (int b = 0; b < kBlocks; ++b) {
-    for (int n = 0; n < kChannels; ++n) acc[b * kChannels + n] = vaddvq_s32(sums[b][n]);
-  }
-}
-
-}  // namespace
-
 void qs8_qc8w_gemm_1x4c16_neon(const void* int8_row, const int8_t* packed_blocks, int32_t padded_depth,
                                int32_t blocks, int32_t* acc) {
-  static_assert(kQGemmRowBlocks == 4);
-  const auto* row = static_cast<const int8_t*>(int8_row);
-  switch (blocks) {
-    case 1: return RowBlocks<1>(row, packed_blocks, padded_depth, acc);
-    case 2: return RowBlocks<2>(row, packed_blocks, padded_depth, acc);
-    case 3: return RowBlocks<3>(row, packed_blocks, padded_depth, acc);
-    default: return RowBlocks<4>(row, packed_blocks, padded_depth, acc);
-  }
+  return neon_row::RowKernel(int8_row, packed_blocks, padded_depth, blocks, acc,
+                             [](int32x4_t sum, int8x16_t a, int8x16_t w) {
+                               sum = vpadalq_s16(sum, vmull_s8(vget_low_s8(a), vget_low_s8(w)));
+                               return vpadalq_s16(sum, vmull_high_s8(a, w));
+                             });
 }
 
 }  // namespace qb
