@@ -7,6 +7,7 @@
 
 #include "core/build_info.h"
 #include "core/text.h"
+#include "experiment/kernel_path.h"
 #include "hw/fingerprint_format.h"
 
 namespace qb::experiment {
@@ -39,13 +40,12 @@ nlohmann::json RowToJson(const RowResult& row) {
 }
 
 std::string KernelPathOf(const ExperimentResults& r) {
-  std::string path;
+  std::vector<std::string> float_lists, quant_lists;
   for (const PreparedModel& m : r.models) {
-    for (const std::string* k : {&m.float_kernels, &m.quant_kernels}) {
-      if (!k->empty() && path.find(*k) == std::string::npos) AppendListItem(path, *k, "; ");
-    }
+    float_lists.push_back(m.float_kernels);
+    quant_lists.push_back(m.quant_kernels);
   }
-  return path;
+  return KernelPath(float_lists, quant_lists);
 }
 
 std::optional<double> OptionalNumber(const nlohmann::json& object, const char* key) {

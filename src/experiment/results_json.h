@@ -40,7 +40,7 @@ struct ExperimentSummary {
   int threads = 1;
   int trials = 0;
   std::string isa, tool_version, git_commit, started_at, finished_at;
-  std::string kernel_path;  // every kernel implementation the models ran, e.g. "reference"
+  std::string kernel_path;  // every kernel implementation the models ran (kernel_path.h), e.g. "31 reference"
   std::vector<std::string> models;
   std::vector<ModelFacts> facts;
   std::vector<RowResult> rows;

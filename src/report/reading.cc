@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "experiment/kernel_path.h"
 #include "hw/isa_features.h"
 #include "core/text.h"
 #include "report/comparisons.h"
@@ -60,7 +61,7 @@ std::string CpuSentence(const experiment::ExperimentSummary& run) {
 std::string KernelSentence(const experiment::ExperimentSummary& run) {
   if (run.kernel_path.empty()) return "";
   std::string text = "Kernels: " + run.kernel_path + ".";
-  if (run.kernel_path == "reference") {
+  if (experiment::OnlyReferenceKernels(run.kernel_path)) {
     text += " These are the plain C++ reference kernels: the times show the arithmetic, not what optimized int8 "
             "instructions can do.";
   }
