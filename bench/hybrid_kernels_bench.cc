@@ -17,6 +17,7 @@
 #include "int8_peak.h"
 #include "kernels/kernel_factory.h"
 #include "kernels/x86/hybrid_input_quantizer.h"
+#include "kernels/x86/hybrid_input_quantizer_avx2.h"
 #include "models/model_summary.h"
 #include "quant/dynamic_range_quantizer.h"
 #include "runtime/interpreter.h"
@@ -58,6 +59,30 @@ void BM_QuantizeImage(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
 }
 
+// Its two passes alone on the same image: the range, then the values (unpadded u8).
+void BM_QuantizerRangePass(benchmark::State& state) {
+  std::vector<float> x(56 * 56 * 256);
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
+  for (float& v : x) v = dist(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(HybridValueRangeAvx2(x.data(), x.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+}
+void BM_QuantizerValuesPass(benchmark::State& state) {
+  std::vector<float> x(56 * 56 * 256);
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
+  for (float& v : x) v = dist(rng);
+  std::vector<uint8_t> u(x.size());
+  const QuantizedImage params = HybridInputParameters(-1.0f, 6.0f, HybridInputBits::k8);
+  for (auto _ : state) {
+    QuantizeToBytesAvx2(x.data(), x.size(), params, InputRangeOf(HybridInputBits::k8), QuantizedByte::kUnsigned,
+                        u.data());
+    benchmark::DoNotOptimize(u.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+}
+
 void RegisterAll() {
   benchmark::RegisterBenchmark("peak/vpdpbusd_avx512_vnni", [](benchmark::State& s) {
     BM_Int8Peak(s, VpdpbusdPeak, IsaLevel::kAvx512CoreVnni);
@@ -72,6 +97,8 @@ void RegisterAll() {
     BM_Int8Peak(s, VpmaddwdPeakAvx2, IsaLevel::kAvx2);
   });
   benchmark::RegisterBenchmark("quantizer/56x56x256_pad1", BM_QuantizeImage)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("quantizer/range_pass_56x56x256", BM_QuantizerRangePass)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("quantizer/values_pass_56x56x256", BM_QuantizerValuesPass)->Unit(benchmark::kMicrosecond);
   for (const ConvLayer& layer : kConvLayers) {
     auto built = ConvGraph(layer);
     if (!built.ok()) continue;
