@@ -7,37 +7,28 @@
 #include <arm_neon.h>
 
 #include "kernels/qgemm/qgemm_microkernels.h"
-#include "kernels/qgemm/qgemm_row_neon.h"
+#include "kernels/qgemm/qgemm_tiles_neon.h"
 
 namespace qb {
+namespace {
+
+// Per channel, 16 k: sdot adds four 4-element int8 dot products into the int32x4 sum.
+// A type of this file's own (internal linkage), so that the templates' instantiations never meet the other
+// level's, compiled with other flags.
+struct MultiplyAdd {
+  int32x4_t operator()(int32x4_t sum, int8x16_t a, int8x16_t w) const { return vdotq_s32(sum, a, w); }
+};
+
+}  // namespace
 
 void qs8_qc8w_gemm_4x4c16_neondot(const void* const int8_rows[kQGemmRows], const int8_t* packed_block,
                                   int32_t padded_depth, int32_t* acc) {
-  constexpr int kChannels = 4;  // nr
-  const int8_t* rows[kQGemmRows];
-  for (int m = 0; m < kQGemmRows; ++m) rows[m] = static_cast<const int8_t*>(int8_rows[m]);
-  const int32_t depth_blocks = padded_depth / 16;
-  int32x4_t sums[kQGemmRows][kChannels];
-  for (int m = 0; m < kQGemmRows; ++m) {
-    for (int n = 0; n < kChannels; ++n) sums[m][n] = vdupq_n_s32(0);
-  }
-  for (int32_t kb = 0; kb < depth_blocks; ++kb) {
-    int8x16_t w[kChannels];
-    for (int n = 0; n < kChannels; ++n) w[n] = vld1q_s8(packed_block + (kb * kChannels + n) * 16);
-    for (int m = 0; m < kQGemmRows; ++m) {
-      const int8x16_t a = vld1q_s8(rows[m] + kb * 16);
-      for (int n = 0; n < kChannels; ++n) sums[m][n] = vdotq_s32(sums[m][n], a, w[n]);
-    }
-  }
-  for (int m = 0; m < kQGemmRows; ++m) {
-    for (int n = 0; n < kChannels; ++n) acc[m * kChannels + n] = vaddvq_s32(sums[m][n]);
-  }
+  neon_tiles::Tile(int8_rows, packed_block, padded_depth, acc, MultiplyAdd{});
 }
 
 void qs8_qc8w_gemm_1x4c16_neondot(const void* int8_row, const int8_t* packed_blocks, int32_t padded_depth,
                                   int32_t blocks, int32_t* acc) {
-  return neon_row::RowKernel(int8_row, packed_blocks, padded_depth, blocks, acc,
-                             [](int32x4_t sum, int8x16_t a, int8x16_t w) { return vdotq_s32(sum, a, w); });
+  neon_tiles::RowKernel(int8_row, packed_blocks, padded_depth, blocks, acc, MultiplyAdd{});
 }
 
 }  // namespace qb

@@ -1,7 +1,8 @@
-// The single-row kernel of the ARM64 levels (qgemm_microkernels.h: 1x4c16 over up to kQGemmRowBlocks
-// channel blocks), written once for both: `multiply_add(sum, a, w)` adds the products of 16 int8 pairs
-// into a channel's int32x4 sum (smull + sadalp for NEON, sdot for dotprod). Included only by
-// qgemm_neon.cc and qgemm_neondot.cc, each instantiating it with its own multiply-add (and compile flags).
+// The GEMM tiles of the ARM64 levels (qgemm_microkernels.h: 4x4c16, and the single-row 1x4c16 over up to
+// kQGemmRowBlocks channel blocks), written once for both: `multiply_add(sum, a, w)` adds the products of 16
+// int8 pairs into a channel's int32x4 sum (smull + sadalp for NEON, sdot for dotprod); each sum's four lanes
+// are added once at the end. Included only by qgemm_neon.cc and qgemm_neondot.cc, each instantiating the
+// templates with its own multiply-add (and compile flags).
 #pragma once
 
 #include <arm_neon.h>
@@ -10,7 +11,30 @@
 
 #include "kernels/qgemm/qgemm_microkernels.h"
 
-namespace qb::neon_row {
+namespace qb::neon_tiles {
+
+template <typename MultiplyAdd>
+void Tile(const void* const int8_rows[kQGemmRows], const int8_t* packed_block, int32_t padded_depth, int32_t* acc,
+          MultiplyAdd multiply_add) {
+  constexpr int kChannels = 4;  // nr
+  const int8_t* rows[kQGemmRows];
+  for (int m = 0; m < kQGemmRows; ++m) rows[m] = static_cast<const int8_t*>(int8_rows[m]);
+  int32x4_t sums[kQGemmRows][kChannels];
+  for (int m = 0; m < kQGemmRows; ++m) {
+    for (int n = 0; n < kChannels; ++n) sums[m][n] = vdupq_n_s32(0);
+  }
+  for (int32_t kb = 0; kb < padded_depth / 16; ++kb) {
+    int8x16_t w[kChannels];
+    for (int n = 0; n < kChannels; ++n) w[n] = vld1q_s8(packed_block + (kb * kChannels + n) * 16);
+    for (int m = 0; m < kQGemmRows; ++m) {
+      const int8x16_t a = vld1q_s8(rows[m] + kb * 16);
+      for (int n = 0; n < kChannels; ++n) sums[m][n] = multiply_add(sums[m][n], a, w[n]);
+    }
+  }
+  for (int m = 0; m < kQGemmRows; ++m) {
+    for (int n = 0; n < kChannels; ++n) acc[m * kChannels + n] = vaddvq_s32(sums[m][n]);
+  }
+}
 
 template <int kBlocks, typename MultiplyAdd>
 void RowBlocks(const int8_t* row, const int8_t* packed_blocks, int32_t padded_depth, int32_t* acc,
@@ -47,4 +71,4 @@ void RowKernel(const void* int8_row, const int8_t* packed_blocks, int32_t padded
   }
 }
 
-}  // namespace qb::neon_row
+}  // namespace qb::neon_tiles
