@@ -32,15 +32,9 @@ class ConvolutionKernel final : public PrimitiveKernel {
     const RuntimeTensor& filter = io.in(1);
     const int64_t in_c = input.dim(3);
     const int64_t out_c = io.out(0).dim(3);
-    FloatConvSetup setup;
-    FilterLayout layout;
-    if (depthwise_) {
-      QB_ASSIGN_OR_RETURN(setup, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io, out_c, 3));
-      layout = DepthwiseFilterLayout(in_c, out_c / in_c, filter.dim(1), filter.dim(2));
-    } else {
-      QB_ASSIGN_OR_RETURN(setup, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io, out_c, 0));
-      layout = ConvFilterLayout(in_c / filter.dim(3), out_c, filter.dim(3), filter.dim(1), filter.dim(2));
-    }
+    QB_ASSIGN_OR_RETURN(ConvolutionShape shape, PrepareConvolutionShape(op, io, depthwise_));
+    const FloatConvSetup& setup = shape.setup;
+    const FilterLayout& layout = shape.layout;
     const SlidingWindow2D& w = setup.window;
     const dnnl::memory::desc src({w.batch, in_c, w.in_h, w.in_w}, kF32, tag::nhwc);
     const dnnl::memory::desc dst({w.batch, out_c, w.out_h, w.out_w}, kF32, tag::nhwc);

@@ -8,6 +8,8 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include "kernels/reference/float_conv_common.h"
+
 namespace qb::onednn {
 
 struct FilterLayout {
@@ -24,6 +26,28 @@ inline FilterLayout ConvFilterLayout(int64_t groups, int64_t out_c, int64_t grou
 inline FilterLayout DepthwiseFilterLayout(int64_t in_c, int64_t multiplier, int64_t kh, int64_t kw) {
   const int64_t out_c = in_c * multiplier;
   return {{in_c, multiplier, 1, kh, kw}, {multiplier, 1, 1, kw * out_c, out_c}};
+}
+
+// A CONV_2D's or DEPTHWISE_CONV_2D's window, activation and filter (PrepareFloatConv: the reference's checks)
+// and its filter layout.
+struct ConvolutionShape {
+  FloatConvSetup setup;
+  FilterLayout layout;
+};
+inline Result<ConvolutionShape> PrepareConvolutionShape(const Op& op, const KernelIo& io, bool depthwise) {
+  const int64_t in_c = io.in(0).dim(3), out_c = io.out(0).dim(3);
+  const RuntimeTensor& filter = io.in(1);
+  ConvolutionShape shape;
+  if (depthwise) {
+    QB_ASSIGN_OR_RETURN(shape.setup, PrepareFloatConv(OptionsOr<DepthwiseConv2DOptions>(op), io,
+                                                      static_cast<int32_t>(out_c), 3));
+    shape.layout = DepthwiseFilterLayout(in_c, out_c / in_c, filter.dim(1), filter.dim(2));
+  } else {
+    QB_ASSIGN_OR_RETURN(shape.setup, PrepareFloatConv(OptionsOr<Conv2DOptions>(op), io,
+                                                      static_cast<int32_t>(out_c), 0));
+    shape.layout = ConvFilterLayout(in_c / filter.dim(3), out_c, filter.dim(3), filter.dim(1), filter.dim(2));
+  }
+  return shape;
 }
 
 }  // namespace qb::onednn
