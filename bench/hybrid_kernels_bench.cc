@@ -45,34 +45,37 @@ void BM_Int8Peak(benchmark::State& state, int64_t (*loop)(int64_t, int32_t*), Is
       benchmark::Counter(static_cast<double>(ops) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
-// The input quantizer alone on a 56x56x256 image (ResNet50's largest 3x3 input), with SAME 3x3 padding.
-void BM_QuantizeImage(benchmark::State& state) {
-  const U8ImageLayout layout{56, 56, 256, 1, 1, 1, 1};
-  std::vector<float> x(layout.InputSize());
+// The quantizer benchmarks' image: 56x56x256 (ResNet50's largest 3x3 input), values in [-1, 6).
+constexpr U8ImageLayout kQuantizerImage{56, 56, 256, 1, 1, 1, 1};  // with SAME 3x3 padding
+std::vector<float> QuantizerInput() {
+  std::vector<float> x(kQuantizerImage.InputSize());
   std::mt19937 rng(1);
   std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
   for (float& v : x) v = dist(rng);
-  std::vector<uint8_t> u(layout.PaddedSize());
+  return x;
+}
+void SetQuantizerBytes(benchmark::State& state) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kQuantizerImage.InputSize() * sizeof(float)));
+}
+
+// The input quantizer alone, padded image.
+void BM_QuantizeImage(benchmark::State& state) {
+  const std::vector<float> x = QuantizerInput();
+  std::vector<uint8_t> u(kQuantizerImage.PaddedSize());
   for (auto _ : state) {
-    benchmark::DoNotOptimize(QuantizeImageToU8(x.data(), layout, HybridInputBits::k8, u.data()));
+    benchmark::DoNotOptimize(QuantizeImageToU8(x.data(), kQuantizerImage, HybridInputBits::k8, u.data()));
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+  SetQuantizerBytes(state);
 }
 
 // Its two passes alone on the same image: the range, then the values (unpadded u8).
 void BM_QuantizerRangePass(benchmark::State& state) {
-  std::vector<float> x(56 * 56 * 256);
-  std::mt19937 rng(1);
-  std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
-  for (float& v : x) v = dist(rng);
+  const std::vector<float> x = QuantizerInput();
   for (auto _ : state) benchmark::DoNotOptimize(HybridValueRangeAvx2(x.data(), x.size()));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+  SetQuantizerBytes(state);
 }
 void BM_QuantizerValuesPass(benchmark::State& state) {
-  std::vector<float> x(56 * 56 * 256);
-  std::mt19937 rng(1);
-  std::uniform_real_distribution<float> dist(-1.0f, 6.0f);
-  for (float& v : x) v = dist(rng);
+  const std::vector<float> x = QuantizerInput();
   std::vector<uint8_t> u(x.size());
   const QuantizedImage params = HybridInputParameters(-1.0f, 6.0f, HybridInputBits::k8);
   for (auto _ : state) {
@@ -80,7 +83,7 @@ void BM_QuantizerValuesPass(benchmark::State& state) {
                         u.data());
     benchmark::DoNotOptimize(u.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * x.size() * sizeof(float)));
+  SetQuantizerBytes(state);
 }
 
 void RegisterAll() {
