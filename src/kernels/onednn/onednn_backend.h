@@ -32,9 +32,9 @@ std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo&
 bool OneDnnHybridInputsAreSevenBit(IsaLevel isa);
 
 // Whether a hybrid op is a product of rows with the weights (FULLY_CONNECTED; a 1x1 CONV_2D over a 1x1
-// image: a classifier head) under a 7-bit cap, where oneDNN 2.6 runs it on its gemm:jit: 3-4x slower
-// than quantbench's own GEMM (kernels/qgemm, measured on AVX2: VGG16's fc1 31.5 vs 9.9 ms), which the
-// kernel factory then runs instead, on the same 7-bit inputs.
+// image: a classifier head) under a 7-bit cap, where oneDNN 2.6 runs it on its gemm:jit, several times
+// slower than quantbench's own GEMM (kernels/qgemm and its single-row kernel, measured on AVX2: VGG16's fc1
+// 31.5 vs 5.4 ms), which the kernel factory then runs instead, on the same 7-bit inputs.
 bool OneDnnHybridLeavesToOwnGemm(const Op& op, const KernelIo& io, IsaLevel isa);
 
 }  // namespace qb

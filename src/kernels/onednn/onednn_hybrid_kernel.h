@@ -45,7 +45,7 @@ class HybridPrimitiveKernel : public OpKernel {
   }
 
   std::string Implementation() const override {
-    return primitive_.implementation() + HybridSuffix(bits_) + (stage_.source_zero_point() ? "" : " input>=0");
+    return primitive_.implementation() + U8HybridSuffix(bits_) + (stage_.source_zero_point() ? "" : " input>=0");
   }
 
  protected:

@@ -32,9 +32,4 @@ std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits, i
 // CONV_2D with a 1x1 filter over a 1x1 image, as a matrix product (onednn_hybrid_matmul.cc).
 std::unique_ptr<OpKernel> MakeHybridPointwiseConv2DKernel(HybridInputBits bits, int num_threads);
 
-// What a hybrid kernel appends to oneDNN's implementation name: " hybrid u8" or " hybrid u7".
-inline std::string HybridSuffix(HybridInputBits bits) {
-  return bits == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7";
-}
-
 }  // namespace qb::onednn

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "core/aligned_buffer.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/threading/parallel_for.h"
@@ -50,6 +49,9 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
                         .lo = conv_.activation.min, .hi = conv_.activation.max};
     add_before_.assign(static_cast<size_t>(channels_), 0.0f);
     add_after_.assign(static_cast<size_t>(channels_), 0.0f);
+    row_.add_before = add_before_.data();  // filled per image (SetTerms)
+    row_.scale = conv_.terms.scales();
+    row_.add_after = add_after_.data();
     parts_ = std::max(1, std::min(num_threads_, w.out_h));
     return OkStatus();
   }
@@ -80,11 +82,9 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
 
-  std::string Implementation() const override { return "x86 hybrid_dwconv_row_u8_avx2" + HybridBitsSuffix(); }
+  std::string Implementation() const override { return "x86 hybrid_dwconv_row_u8_avx2" + U8HybridSuffix(bits_); }
 
  private:
-  std::string HybridBitsSuffix() const { return bits_ == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7"; }
-
   // The filter [1, KH, KW, C] as the AVX2 loops read it (hybrid_depthwise_avx2.h): the 16-channel groups.
   void PackWeights() {
     const int32_t taps = Taps(), pairs = (taps + 1) / 2, first = 32 * groups32_;
@@ -143,9 +143,6 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
       add_before_[c] = folded ? conv_.terms.bias_in_accumulator_units(c) : 0.0f;
       add_after_[c] = folded ? -0.0f : conv_.terms.unfolded_bias(c);
     }
-    row_.scale = conv_.terms.scales();
-    row_.add_before = add_before_.data();
-    row_.add_after = add_after_.data();
   }
 
   // The channels after the AVX2 loops' groups: the reference's sums and epilogue.

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "kernels/reference/hybrid_quantize.h"
 
@@ -28,6 +29,11 @@ struct U8ImageLayout {
   size_t InputSize() const { return size_t(height) * width * channels; }
   size_t PaddedSize() const { return size_t(height + pad_top + pad_bottom) * (width + pad_left + pad_right) * channels; }
 };
+
+// What a kernel on such images appends to its implementation name: " hybrid u8" or " hybrid u7".
+inline std::string U8HybridSuffix(HybridInputBits bits) {
+  return bits == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7";
+}
 
 // Two passes over x (min/max, then quantize and store; the rows shared by the threads);
 // `u` holds layout.PaddedSize() bytes.
