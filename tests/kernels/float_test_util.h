@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -35,6 +36,15 @@ inline void ExpectAllNear(const std::vector<float>& actual, const std::vector<fl
   ASSERT_EQ(actual.size(), expected.size());
   for (size_t i = 0; i < actual.size(); ++i) {
     EXPECT_NEAR(actual[i], expected[i], tolerance) << "at element " << i;
+  }
+}
+
+// Every element bit for bit (-0, NaN payloads and all); stops at the first that differs.
+inline void ExpectBitIdentical(const std::vector<float>& actual, const std::vector<float>& expected) {
+  ASSERT_EQ(actual.size(), expected.size());
+  for (size_t i = 0; i < actual.size(); ++i) {
+    ASSERT_EQ(std::bit_cast<uint32_t>(actual[i]), std::bit_cast<uint32_t>(expected[i]))
+        << "element " << i << ": " << actual[i] << " vs reference " << expected[i];
   }
 }
 

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <vector>
 
@@ -77,6 +76,7 @@ TEST(X86HybridDepthwiseTest, RandomGeometriesMatchTheReferenceBitForBit) {
       h.AddOutput(DType::kFloat32, out);
     };
     for (HybridInputBits bits : {HybridInputBits::k8, HybridInputBits::k7}) {
+      SCOPED_TRACE(bits == HybridInputBits::k8 ? "8 bits" : "7 bits");
       g_bits = bits;
       OpHarness reference(OpType::kDepthwiseConv2D, o);
       build(reference);
@@ -86,13 +86,7 @@ TEST(X86HybridDepthwiseTest, RandomGeometriesMatchTheReferenceBitForBit) {
         OpHarness own(OpType::kDepthwiseConv2D, o);
         build(own);
         own.set_factory(factory);
-        const std::vector<float> actual = RunFloat(own);
-        ASSERT_EQ(actual.size(), expected.size());
-        for (size_t k = 0; k < actual.size(); ++k) {
-          ASSERT_EQ(std::bit_cast<uint32_t>(actual[k]), std::bit_cast<uint32_t>(expected[k]))
-              << "element " << k << ": " << actual[k] << " vs reference " << expected[k] << " ("
-              << (bits == HybridInputBits::k8 ? 8 : 7) << " bits)";
-        }
+        ExpectBitIdentical(RunFloat(own), expected);
       }
     }
   }

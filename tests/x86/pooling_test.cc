@@ -4,7 +4,6 @@
 // threads.
 #include <gtest/gtest.h>
 
-#include <bit>
 #include <limits>
 #include <string>
 #include <vector>
@@ -55,12 +54,7 @@ void ExpectSameAsReference(OpType type, const PoolCase& c, uint32_t seed, bool s
     OpHarness own(type, options);
     build(own);
     own.set_factory(factory);
-    const std::vector<float> actual = RunFloat(own);
-    ASSERT_EQ(actual.size(), expected.size());
-    for (size_t i = 0; i < actual.size(); ++i) {
-      ASSERT_EQ(std::bit_cast<uint32_t>(actual[i]), std::bit_cast<uint32_t>(expected[i]))
-          << "element " << i << ": " << actual[i] << " vs reference " << expected[i];
-    }
+    ExpectBitIdentical(RunFloat(own), expected);
   }
 }
 
