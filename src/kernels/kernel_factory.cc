@@ -89,7 +89,7 @@ std::unique_ptr<OpKernel> CreateFloatBackendKernel(const Op& op, const KernelIo&
   switch (config.float_backend) {
     case FloatBackend::kOneDnn:
 #ifdef QB_HAVE_ONEDNN
-      return CreateOneDnnKernel(op, io, config.num_threads);
+      return CreateOneDnnKernel(op, io, config.isa, config.num_threads);
 #else
       return nullptr;
 #endif

@@ -33,8 +33,9 @@ Result<std::unique_ptr<OpKernel>> ConfiguredFactory(const Op& op, const KernelIo
 }
 
 // Runs the harness on the reference kernels and on `config`'s backend; compares outputs.
+// `implementation` (when given) receives the name of the backend's kernel.
 void ExpectBackendMatchesReference(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
-                                   const KernelConfig& config) {
+                                   const KernelConfig& config, std::string* implementation_out = nullptr) {
   OpHarness reference(type, options);
   build(reference);
   const Status ref_status = reference.Run();
@@ -48,6 +49,7 @@ void ExpectBackendMatchesReference(const std::function<void(OpHarness&)>& build,
   ASSERT_TRUE(status.ok()) << status.message();
   const std::string implementation = backend.kernel().Implementation();
   EXPECT_NE(implementation, "reference") << "the reference fallback ran";
+  if (implementation_out != nullptr) *implementation_out = implementation;
   testing::ExpectCloseToReference(backend.OutputAs<float>(0), reference.OutputAs<float>(0));
 }
 
@@ -60,6 +62,7 @@ struct ConvCase {
   int32_t groups = 1;       // CONV_2D only
   bool bias = true;
   int32_t multiplier = 0;   // > 0: DEPTHWISE_CONV_2D with this depth multiplier (out_c = in_c * multiplier)
+  bool blocked_on_avx2 = false;  // oneDNN under the avx2 cap runs it on nChw8c activations (onednn_backend.cc)
 };
 
 std::ostream& operator<<(std::ostream& os, const ConvCase& c) { return os << c.name; }
@@ -87,6 +90,17 @@ const std::vector<ConvCase>& ConvCases() {
       {"dw_mult2_same", 1, 8, 9, 5, 10, 3, 3, 1, 1, Padding::kSame, Activation::kRelu, 1, true, 2},
       {"dw_mult3_s2_no_bias", 1, 12, 12, 3, 9, 5, 5, 2, 1, Padding::kSame, Activation::kNone, 1, false, 3},
       {"dw_dilation2", 1, 12, 11, 6, 6, 3, 3, 1, 2, Padding::kSame, Activation::kNone, 1, true, 1},
+      // Wide enough for oneDNN's blocked layout under avx2 (square filter, >= 64 channels, multiples of 8)...
+      {"3x3_same_64to72_blocked", 1, 9, 7, 64, 72, 3, 3, 1, 1, Padding::kSame, Activation::kNone, 1, true, 0, true},
+      {"3x3_valid_s2_relu6_blocked", 2, 12, 11, 72, 64, 3, 3, 2, 1, Padding::kValid, Activation::kRelu6, 1, true, 0,
+       true},
+      {"5x5_no_bias_blocked", 1, 13, 12, 80, 64, 5, 5, 1, 1, Padding::kSame, Activation::kRelu, 1, false, 0, true},
+      // ... and as wide, but not taken: a 1x7 filter, channels not a multiple of 8, a grouped convolution, a
+      // dilated filter (oneDNN has only its reference kernel for it on nChw8c: the kernel keeps nhwc).
+      {"5x5_dilation2_wide_nhwc", 1, 13, 12, 80, 64, 5, 5, 1, 2, Padding::kSame, Activation::kRelu, 1, false},
+      {"1x7_wide_nhwc", 1, 9, 9, 64, 64, 1, 7},
+      {"3x3_wide_odd_channels_nhwc", 1, 7, 7, 65, 66, 3, 3},
+      {"grouped_3x3_wide_nhwc", 1, 6, 6, 128, 128, 3, 3, 1, 1, Padding::kSame, Activation::kNone, 2},
   };
   return cases;
 }
@@ -119,7 +133,12 @@ TEST_P(ConvConformanceTest, MatchesReference) {
   } else {
     Conv2DOptions options{.padding = c.padding, .stride_w = c.stride, .stride_h = c.stride,
                           .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};
-    ExpectBackendMatchesReference(build, OpType::kConv2D, options, config);
+    std::string implementation;
+    ExpectBackendMatchesReference(build, OpType::kConv2D, options, config, &implementation);
+    if (backend_kind == FloatBackend::kOneDnn) {
+      const bool blocked = implementation.find(" nChw8c") != std::string::npos;
+      EXPECT_EQ(blocked, c.blocked_on_avx2 && config.isa == IsaLevel::kAvx2) << implementation;
+    }
   }
 }
 

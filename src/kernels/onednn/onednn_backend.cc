@@ -40,6 +40,21 @@ bool IsPointwiseOverOnePixel(const Op& op, const KernelIo& io) {
          filter.dim(3) == input.dim(3) && options.stride_h == 1 && options.stride_w == 1;
 }
 
+// Under the avx2 cap oneDNN 2.6's float convolution (jit:avx2) is slower on nhwc activations than on its
+// own blocked nChw8c layout: 1.1-2.3x per layer with a square spatial filter and >= 64 channels in and out
+// (VGG16's 3x3 layers, ResNet's), reorders included (measured on AMD Zen 3, BENCHMARKS.md). 1x1 filters,
+// the 1x7 / 7x1 pairs and narrower layers (InceptionV3's) gain nothing that pays for the two reorders, nor
+// do depthwise convolutions (2x slower with them). From avx512_core on, oneDNN runs nhwc on its brgconv.
+onednn::ActivationLayout FloatConvolutionLayout(const KernelIo& io, IsaLevel isa) {
+  const RuntimeTensor& filter = io.in(1);  // [Cout, KH, KW, Cin / groups]
+  if (filter.rank() != 4 || io.in(0).rank() != 4) return onednn::ActivationLayout::kNhwc;  // Prepare refuses it
+  const int64_t out_c = filter.dim(0), kernel_h = filter.dim(1), kernel_w = filter.dim(2), in_c = filter.dim(3);
+  const bool grouped = in_c != io.in(0).dim(3);
+  const bool blocked = isa == IsaLevel::kAvx2 && !grouped && kernel_h == kernel_w && kernel_h > 1 &&
+                       in_c >= 64 && out_c >= 64 && in_c % 8 == 0 && out_c % 8 == 0;
+  return blocked ? onednn::ActivationLayout::kBlocked : onednn::ActivationLayout::kNhwc;
+}
+
 }  // namespace
 
 Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
@@ -62,10 +77,10 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
   return OkStatus();
 }
 
-std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads) {
+std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads) {
   switch (op.type) {
     case OpType::kConv2D:
-      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel() : nullptr;
+      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel(FloatConvolutionLayout(io, isa)) : nullptr;
     case OpType::kDepthwiseConv2D:
       return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
     case OpType::kFullyConnected:

@@ -1,6 +1,6 @@
 // The oneDNN float32 backend (x86-64): CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with float32
-// weights on oneDNN primitives (forward inference, nhwc activations read and written in place, weights
-// reordered once into the layout the primitive picks, bias and clamp activations fused as post-ops), and
+// weights on oneDNN primitives (forward inference, nhwc activations read and written in place — under the
+// avx2 cap the wide square-filter convolutions reorder them to oneDNN's nChw8c and back —, weights reordered once into the layout the primitive picks, bias and clamp activations fused as post-ops), and
 // their hybrid forms (INT8 weights) on oneDNN's u8 x s8 primitives, bit for bit equal to the reference
 // hybrid kernels (onednn_hybrid_convolution.cc, onednn_hybrid_matmul.cc). Everything else runs on the
 // reference kernels. oneDNN threads with OpenMP.
@@ -19,7 +19,7 @@ namespace qb {
 Status ConfigureOneDnn(IsaLevel isa, int num_threads);
 
 // A oneDNN kernel for `op`, or nullptr when the backend does not handle the op or its form.
-std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, int num_threads);
+std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads);
 
 // A oneDNN hybrid kernel (u8 x s8 primitives, exact: reference/hybrid_quantize.h) for a hybrid CONV_2D,
 // DEPTHWISE_CONV_2D or FULLY_CONNECTED, or nullptr for other ops and forms. Under the cap `isa` below

@@ -49,6 +49,13 @@ dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const
   return destination;
 }
 
+BoundPrimitive ReorderPrimitive(const dnnl::memory::desc& from, const dnnl::memory::desc& to) {
+  dnnl::primitive_attr attr;
+  attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  const dnnl::reorder::primitive_desc pd(CpuEngine(), from, CpuEngine(), to, attr);
+  return BoundPrimitive(dnnl::reorder(pd), pd, {});
+}
+
 BoundPrimitive::BoundPrimitive(dnnl::primitive primitive, const dnnl::primitive_desc_base& pd,
                                std::unordered_map<int, dnnl::memory> constant_args)
     : primitive_(std::move(primitive)), args_(std::move(constant_args)) {

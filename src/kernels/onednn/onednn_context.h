@@ -60,4 +60,7 @@ class BoundPrimitive {
   std::string implementation_;
 };
 
+// A reorder of activations from `from`'s layout to `to`'s (e.g. nhwc to nChw8c), bound like a primitive.
+BoundPrimitive ReorderPrimitive(const dnnl::memory::desc& from, const dnnl::memory::desc& to);
+
 }  // namespace qb::onednn

@@ -10,8 +10,13 @@
 
 namespace qb::onednn {
 
+// How a float convolution's primitive holds its activations: TensorFlow Lite's NHWC, read and written in
+// place, or oneDNN's AVX2 blocked layout (nChw8c: 8 channels innermost), with the input reordered into it
+// and the output back to NHWC around the primitive, in the kernel's scratch.
+enum class ActivationLayout { kNhwc, kBlocked };
+
 // Float32 weights.
-std::unique_ptr<OpKernel> MakeConv2DKernel();
+std::unique_ptr<OpKernel> MakeConv2DKernel(ActivationLayout layout);
 std::unique_ptr<OpKernel> MakeDepthwiseConv2DKernel();
 std::unique_ptr<OpKernel> MakeFullyConnectedKernel();
 // ADD of two inputs of the same shape (broadcasting ADDs stay on the reference kernel).
