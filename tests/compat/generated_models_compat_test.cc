@@ -55,9 +55,11 @@ class GeneratedModelsCompatTest : public ::testing::TestWithParam<GeneratedCase>
     const ::testing::TestSuite* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
     for (const GeneratedCase& c : Cases()) {
       bool selected = false;
+      std::string suffix = "/";
+      suffix += c.Name();
       for (int i = 0; i < suite->total_test_count(); ++i) {
         const ::testing::TestInfo* info = suite->GetTestInfo(i);
-        if (info->should_run() && std::string(info->name()).ends_with("/" + c.Name())) selected = true;
+        if (info->should_run() && std::string(info->name()).ends_with(suffix)) selected = true;
       }
       if (!selected) continue;
       Status status = WriteCase(c);

@@ -27,7 +27,9 @@ RuntimeTensor& OpHarness::NewTensor(std::vector<RuntimeTensor>& list, DType type
   desc->shape = shape;
   desc->quantization = std::move(quant);
   desc->has_quantization = !desc->quantization.empty();
-  desc->name = "t" + std::to_string(descs_.size());
+  std::string name = "t";  // built, then moved: "t" + ... trips a GCC 12 -Wstringop-overflow false positive
+  name += std::to_string(descs_.size());
+  desc->name = std::move(name);
   RuntimeTensor t;
   t.desc = desc.get();
   t.type = type;

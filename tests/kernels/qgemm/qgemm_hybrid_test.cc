@@ -112,7 +112,9 @@ class QGemmHybridTest : public ::testing::TestWithParam<QGemmRun> {
   // GEMM kernels name the microkernel that ran, ending in its level ("..._neon", "..._neondot"): a cap to
   // NEON must be obeyed on a dotprod CPU. (Depthwise has one microkernel per architecture.)
   void ExpectLevel(const std::string& implementation) {
-    EXPECT_TRUE(implementation.ends_with("_" + std::string(QGemmIsaName(GetParam().level)))) << implementation;
+    std::string suffix = "_";
+    suffix += QGemmIsaName(GetParam().level);
+    EXPECT_TRUE(implementation.ends_with(suffix)) << implementation;
   }
 };
 
