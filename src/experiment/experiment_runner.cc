@@ -58,9 +58,12 @@ Result<ExperimentResults> RunExperiment(const ExperimentSpec& input_spec, std::F
   };
   std::vector<PendingTrial> pending;
   std::vector<std::string> plan;
+  // A model's float32 and quantized trials alternate (float #1, quantized #1, float #2, ...): a drift of the
+  // machine's speed during the run (a neighbour on a shared VM) then touches both variants alike instead of
+  // all the trials of one of them, and the speedup, their ratio, stays honest.
   for (const PreparedModel& model : results.models) {
-    for (Variant variant : kVariants) {
-      for (int trial = 0; trial < spec.trials; ++trial) {
+    for (int trial = 0; trial < spec.trials; ++trial) {
+      for (Variant variant : kVariants) {
         if (done.count({model.name, variant, trial}) != 0) continue;
         pending.push_back({&model, variant, trial});
         plan.push_back(RowName(model.name, variant));

@@ -94,7 +94,15 @@ TEST(ExperimentCommandTest, EndToEndOnATinyModelThenResumeThenRefuse) {
   EXPECT_FALSE(json.at("tool").at("git_commit").get<std::string>().empty());
   EXPECT_NE(Slurp(out + "/report.md").find("## Reading"), std::string::npos);
   ExpectChartsRendered(out);
-  EXPECT_EQ(Lines(Slurp(out + "/journal.jsonl")).size(), 5u);
+  const std::vector<std::string> journal = Lines(Slurp(out + "/journal.jsonl"));
+  ASSERT_EQ(journal.size(), 5u);
+  // Float32 and quantized trials alternate (line 0 is the header).
+  std::vector<std::string> order;
+  for (size_t i = 1; i < journal.size(); ++i) {
+    const auto line = nlohmann::json::parse(journal[i]);
+    order.push_back(line.at("variant").get<std::string>() + " " + std::to_string(line.at("trial").get<int>()));
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"float 0", "quant 0", "float 1", "quant 1"}));
 
   const auto again = RunTool(command);
   ASSERT_EQ(again.exit_code, 0) << again.err;
