@@ -1,6 +1,7 @@
 // The oneDNN float32 backend (x86-64): CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with float32
 // weights on oneDNN primitives (forward inference, nhwc activations read and written in place — under the
-// avx2 cap the wide square-filter convolutions reorder them to oneDNN's nChw8c and back —, weights reordered once into the layout the primitive picks, bias and clamp activations fused as post-ops), and
+// avx2 cap the wide square-filter convolutions reorder them to oneDNN's nChw8c and back —, weights
+// reordered once into the layout the primitive picks, bias and clamp activations fused as post-ops), and
 // their hybrid forms (INT8 weights) on oneDNN's u8 x s8 primitives, bit for bit equal to the reference
 // hybrid kernels (onednn_hybrid_convolution.cc, onednn_hybrid_matmul.cc). Everything else runs on the
 // reference kernels. oneDNN threads with OpenMP.

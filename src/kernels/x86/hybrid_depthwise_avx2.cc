@@ -43,24 +43,24 @@ void Group32(const DepthwiseRow& row, const uint8_t* x, const int8_t* w, int64_t
     hi = _mm256_maddubs_epi16(_mm256_unpackhi_epi8(u, v),
                               _mm256_loadu_si256(reinterpret_cast<const __m256i*>(pw + 32)));
   };
+  // Two pairs' int16 sums (lo0/hi0 and lo1/hi1) added into the int32 accumulators.
+  auto accumulate = [&](__m256i lo0, __m256i hi0, __m256i lo1, __m256i hi1) {
+    a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(_mm256_unpacklo_epi16(lo0, lo1), ones));
+    a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(_mm256_unpackhi_epi16(lo0, lo1), ones));
+    a2 = _mm256_add_epi32(a2, _mm256_madd_epi16(_mm256_unpacklo_epi16(hi0, hi1), ones));
+    a3 = _mm256_add_epi32(a3, _mm256_madd_epi16(_mm256_unpackhi_epi16(hi0, hi1), ones));
+  };
   int32_t p = 0;
   for (; p + 2 <= pairs; p += 2) {
     __m256i lo0, hi0, lo1, hi1;
     pair_sums(p, lo0, hi0);
     pair_sums(p + 1, lo1, hi1);
-    a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(_mm256_unpacklo_epi16(lo0, lo1), ones));
-    a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(_mm256_unpackhi_epi16(lo0, lo1), ones));
-    a2 = _mm256_add_epi32(a2, _mm256_madd_epi16(_mm256_unpacklo_epi16(hi0, hi1), ones));
-    a3 = _mm256_add_epi32(a3, _mm256_madd_epi16(_mm256_unpackhi_epi16(hi0, hi1), ones));
+    accumulate(lo0, hi0, lo1, hi1);
   }
   if (p < pairs) {  // an odd count of pairs: the last one against zeros
     __m256i lo0, hi0;
     pair_sums(p, lo0, hi0);
-    const __m256i zero = _mm256_setzero_si256();
-    a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(_mm256_unpacklo_epi16(lo0, zero), ones));
-    a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(_mm256_unpackhi_epi16(lo0, zero), ones));
-    a2 = _mm256_add_epi32(a2, _mm256_madd_epi16(_mm256_unpacklo_epi16(hi0, zero), ones));
-    a3 = _mm256_add_epi32(a3, _mm256_madd_epi16(_mm256_unpackhi_epi16(hi0, zero), ones));
+    accumulate(lo0, hi0, _mm256_setzero_si256(), _mm256_setzero_si256());
   }
   acc[0] = _mm256_permute2x128_si256(a0, a1, 0x20);
   acc[1] = _mm256_permute2x128_si256(a2, a3, 0x20);

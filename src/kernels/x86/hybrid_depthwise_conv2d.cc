@@ -120,8 +120,8 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
             for (int32_t i = 0; i < 8; ++i) {
               const int32_t c = g * 32 + lane * 16 + half * 8 + i;
               int8_t* pair = out + half * 32 + lane * 16 + i * 2;
-              pair[0] = filter_[static_cast<size_t>(2 * p) * channels_ + c];
-              pair[1] = 2 * p + 1 < taps ? filter_[static_cast<size_t>(2 * p + 1) * channels_ + c] : int8_t{0};
+              pair[0] = Weight(2 * p, c);
+              pair[1] = 2 * p + 1 < taps ? Weight(2 * p + 1, c) : int8_t{0};
             }
           }
         }
@@ -132,7 +132,7 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
     }
   }
   int32_t Taps() const { return conv_.window.kernel_h * conv_.window.kernel_w; }
-  int16_t Weight(int32_t tap, int32_t c) const { return filter_[static_cast<size_t>(tap) * channels_ + c]; }
+  int8_t Weight(int32_t tap, int32_t c) const { return filter_[static_cast<size_t>(tap) * channels_ + c]; }
 
   // The reference's epilogue as one expression per channel: (float(acc) + add_before) * scale + add_after,
   // with add_after = -0 (the identity of +) for a folded bias and add_before = 0 otherwise.
@@ -164,7 +164,7 @@ class X86HybridDepthwiseConv2DKernel final : public OpKernel {
   int32_t channels_ = 0;
   FloatConvSetup conv_;
   U8ImageLayout layout_;
-  std::vector<int8_t> filter_;      // the INT8 filter [1, KH, KW, C], for the channels past the last 16
+  std::vector<int8_t> filter_;      // the INT8 filter [1, KH, KW, C]: packed below, and read by the channel tail
   int32_t groups32_ = 0, groups16_ = 0;  // DepthwiseRow's
   std::vector<int16_t> packed_;
   std::vector<int8_t> packed32_;
