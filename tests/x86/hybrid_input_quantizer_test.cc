@@ -70,6 +70,19 @@ TEST(HybridInputQuantizerTest, MatchesReferenceOnTiesAndSpecialValues) {
   ExpectSameAsReference(infinite);
 }
 
+TEST(HybridInputQuantizerTest, MatchesReferenceOnEveryTieAndItsNeighbours) {
+  // Scale 1 on 8 bits again (the range ends are in the image): every k + 0.5 in the range and the floats
+  // just below and above it, where rounding in float and the clamp-then-convert order could part.
+  std::vector<float> values = {-127.5f, 127.5f};
+  for (int k = -128; k <= 127; ++k) {
+    const float tie = static_cast<float>(k) + 0.5f;
+    for (float v : {std::nextafter(tie, -1e9f), tie, std::nextafter(tie, 1e9f)}) {
+      if (v >= -127.5f && v <= 127.5f) values.push_back(v);
+    }
+  }
+  ExpectSameAsReference(values);
+}
+
 TEST(HybridInputQuantizerTest, AllZeroAndOneSignedImages) {
   ExpectSameAsReference(std::vector<float>(70, 0.0f));
   ExpectSameAsReference(std::vector<float>(70, -0.0f));

@@ -1,6 +1,6 @@
 // The two passes of the reference input quantizer in AVX2 (every x86-64 ISA cap), value for value: the
 // same min/max (NaN ignored as std::min/std::max ignore it when it comes second), the same rounding
-// (vroundps in the current mode = nearbyint), clamps with the same results (QuantizeEight). 32 values per
+// (vcvtps2dq in the current mode = nearbyint), clamps with the same results (QuantizeEight). 32 values per
 // step: four 8-lane int32 vectors packed to 32 bytes; the tail uses the scalar formula.
 #include "kernels/x86/hybrid_input_quantizer_avx2.h"
 
@@ -11,15 +11,16 @@
 namespace qb {
 namespace {
 
-// 8 values to int32 u = clamp(nearbyint(x * inverse) + zero_point, min, max) - base, computed in float:
-// nearbyint(x * inverse) + (zero_point - base) is exact below 2^24, and every larger magnitude saturates
-// either way, so clamping to [min - base, max - base] in float equals the reference's [-512, 512] clamp
-// followed by the integer clamp; NaN gives min - base in both (vmaxps returns its second operand for NaN).
-inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256 offset, __m256 u_min, __m256 u_max) {
+// 8 values to int32 u = clamp(nearbyint(x * inverse) + zero_point, min, max) - base. Clamping x * inverse to
+// [min - base - offset, max - base - offset] before rounding gives the same integer (the bounds are integers
+// and rounding is monotonic), so the clamp happens in float, the rounding is vcvtps2dq's (the current mode =
+// nearbyint) and the offset (zero_point - base) is added to the int32 after it: one instruction fewer than
+// rounding in float first. NaN gives the lower bound (vmaxps returns its second operand for NaN), as the
+// reference's clamp does; every magnitude the float clamp cuts saturates in the reference too.
+inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256 lower, __m256 upper, __m256i offset) {
   const __m256 scaled = _mm256_mul_ps(_mm256_loadu_ps(x), inverse);
-  const __m256 rounded = _mm256_round_ps(scaled, _MM_FROUND_CUR_DIRECTION | _MM_FROUND_NO_EXC);
-  const __m256 u = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(rounded, offset), u_min), u_max);
-  return _mm256_cvtps_epi32(u);
+  const __m256 clamped = _mm256_min_ps(_mm256_max_ps(scaled, lower), upper);
+  return _mm256_add_epi32(_mm256_cvtps_epi32(clamped), offset);
 }
 
 }  // namespace
@@ -59,17 +60,18 @@ void QuantizeToBytesAvx2(const float* x, size_t n, const QuantizedImage& params,
   const uint8_t flip = form == QuantizedByte::kUnsigned ? 0 : 0x80;
   const float inverse_scale = 1.0f / params.scale;
   const __m256 inverse = _mm256_set1_ps(inverse_scale);
-  const __m256 offset = _mm256_set1_ps(static_cast<float>(params.zero_point - base));
-  const __m256 u_min = _mm256_set1_ps(static_cast<float>(range.min - base));
-  const __m256 u_max = _mm256_set1_ps(static_cast<float>(range.max - base));
+  const int32_t offset = params.zero_point - base;
+  const __m256i offset_vector = _mm256_set1_epi32(offset);
+  const __m256 lower = _mm256_set1_ps(static_cast<float>(range.min - base - offset));
+  const __m256 upper = _mm256_set1_ps(static_cast<float>(range.max - base - offset));
   const __m256i unshuffle = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
   const __m256i flip_bytes = _mm256_set1_epi8(static_cast<char>(flip));
   size_t i = 0;
   for (; i + 32 <= n; i += 32) {
-    const __m256i a = QuantizeEight(x + i, inverse, offset, u_min, u_max);
-    const __m256i b = QuantizeEight(x + i + 8, inverse, offset, u_min, u_max);
-    const __m256i c = QuantizeEight(x + i + 16, inverse, offset, u_min, u_max);
-    const __m256i d = QuantizeEight(x + i + 24, inverse, offset, u_min, u_max);
+    const __m256i a = QuantizeEight(x + i, inverse, lower, upper, offset_vector);
+    const __m256i b = QuantizeEight(x + i + 8, inverse, lower, upper, offset_vector);
+    const __m256i c = QuantizeEight(x + i + 16, inverse, lower, upper, offset_vector);
+    const __m256i d = QuantizeEight(x + i + 24, inverse, lower, upper, offset_vector);
     const __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(u + i),
                         _mm256_xor_si256(_mm256_permutevar8x32_epi32(bytes, unshuffle), flip_bytes));
