@@ -82,10 +82,20 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
     if (g.tensors[i].is_variable && first[i] != kUnused) first[i] = -1, last[i] = num_ops;
   }
 
+  // A fused residual convolution's output in its residual's memory where that dies there (residual_fusion.h):
+  // one lifetime for both.
+  std::vector<int32_t> memory_of(g.tensors.size(), -1);  // the tensor whose memory this one uses
+  for (const auto& [out, residual] : ResidualsToShare(g, ops_, last)) {
+    const int32_t owner = memory_of[static_cast<size_t>(residual)] >= 0 ? memory_of[static_cast<size_t>(residual)]
+                                                                        : residual;
+    memory_of[static_cast<size_t>(out)] = owner;
+    last[static_cast<size_t>(owner)] = std::max(last[static_cast<size_t>(owner)], last[static_cast<size_t>(out)]);
+  }
+
   std::vector<TensorLifetime> lifetimes;
   std::vector<size_t> planned;
   for (size_t i = 0; i < g.tensors.size(); ++i) {
-    if (first[i] == kUnused) continue;
+    if (first[i] == kUnused || memory_of[i] >= 0) continue;
     if (DTypeSize(tensors_[i].type) == 0) {
       return Errorf("tensor {} '{}': {} activations are not supported", i, g.tensors[i].name,
                     DTypeName(tensors_[i].type));
@@ -97,6 +107,9 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   QB_RETURN_IF_ERROR(CheckMemoryAvailable(plan.arena_bytes, "activations"));
   if (!arena_.Resize(plan.arena_bytes)) return Errorf("cannot allocate {} MB for activations", plan.arena_bytes >> 20);
   for (size_t k = 0; k < planned.size(); ++k) tensors_[planned[k]].data = arena_.data() + plan.offsets[k];
+  for (size_t i = 0; i < g.tensors.size(); ++i) {
+    if (memory_of[i] >= 0) tensors_[i].data = tensors_[static_cast<size_t>(memory_of[i])].data;
+  }
 
   // Kernels: created and prepared once, in execution order.
   size_t scratch = 0;

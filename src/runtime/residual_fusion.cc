@@ -1,5 +1,6 @@
 #include "runtime/residual_fusion.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "runtime/op_rewrite_util.h"
@@ -67,6 +68,34 @@ std::vector<Op> FuseResidualAdds(const Graph& graph, std::vector<Op> ops,
     dropped[conv] = true;
   }
   return WithoutDropped(std::move(ops), dropped);
+}
+
+std::vector<std::pair<int32_t, int32_t>> ResidualsToShare(const Graph& graph, const std::vector<Op>& ops,
+                                                          const std::vector<int32_t>& last_reader) {
+  std::vector<bool> graph_input(graph.tensors.size(), false);
+  for (int32_t t : graph.inputs) {
+    if (t >= 0) graph_input[static_cast<size_t>(t)] = true;
+  }
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const Op& op = ops[i];
+    const auto* options = std::get_if<Conv2DOptions>(&op.options);
+    if (options == nullptr || !options->fused_residual_add || op.inputs.size() != 4 || op.outputs.size() != 1) {
+      continue;
+    }
+    const int32_t residual = op.inputs[3], out = op.outputs[0];
+    if (residual < 0 || out < 0) continue;
+    const Tensor& r = graph.tensors[static_cast<size_t>(residual)];
+    const Tensor& o = graph.tensors[static_cast<size_t>(out)];
+    const bool other_input = std::find(op.inputs.begin(), op.inputs.begin() + 3, residual) != op.inputs.begin() + 3;
+    if (graph.IsConstant(residual) || r.is_variable || o.is_variable || graph_input[static_cast<size_t>(residual)] ||
+        other_input || last_reader[static_cast<size_t>(residual)] != static_cast<int32_t>(i) || r.type != o.type ||
+        r.shape != o.shape || o.shape.empty() || o.shape[0] != 1) {
+      continue;
+    }
+    pairs.emplace_back(out, residual);
+  }
+  return pairs;
 }
 
 }  // namespace qb

@@ -1,6 +1,7 @@
 // Residual ADD fusion (runtime/residual_fusion.h, kernels/residual_add.h): which ADDs fuse, and that the
 // fused ops compute what the ADDs did — on the hybrid convolutions of oneDNN (its own post-op) and of
-// quantbench's own kernels (their output pass) and, through ResidualAddKernel, on every other kernel.
+// quantbench's own kernels (their output pass) and, through ResidualAddKernel, on every other kernel —
+// with the output in the residual's memory where the interpreter shares it.
 #include "runtime/residual_fusion.h"
 
 #include <gtest/gtest.h>
@@ -78,6 +79,30 @@ TEST(ResidualFusionTest, FusesAddsAfterConvolutionsWithoutActivation) {
   }
   EXPECT_EQ(fused_convs, 2u);
   EXPECT_EQ(FuseResidualAdds(*graph, graph->ops, [](const Op&) { return false; }).size(), graph->ops.size());
+}
+
+TEST(ResidualFusionTest, SharesTheMemoryOfResidualsThatDieAtTheFusedOp) {
+  const auto graph = ResidualGraph(true);
+  const std::vector<Op> fused = FuseResidualAdds(*graph, graph->ops, [](const Op&) { return true; });
+  std::vector<int32_t> last_reader(graph->tensors.size(), -1);
+  for (size_t i = 0; i < fused.size(); ++i) {
+    for (int32_t t : fused[i].inputs) {
+      if (t >= 0) last_reader[static_cast<size_t>(t)] = static_cast<int32_t>(i);
+    }
+  }
+  // block1's residual is the graph input: not shared; block2's is block2_0's output, read there last.
+  const auto pairs = ResidualsToShare(*graph, fused, last_reader);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_NE(graph->tensors[static_cast<size_t>(pairs[0].first)].name.find("block2_add"), std::string::npos);
+  EXPECT_NE(graph->tensors[static_cast<size_t>(pairs[0].second)].name.find("block2_0"), std::string::npos);
+  // Read again later, or in a batch of two images: not shared.
+  std::vector<int32_t> read_later = last_reader;
+  read_later[static_cast<size_t>(pairs[0].second)] = static_cast<int32_t>(fused.size());
+  EXPECT_TRUE(ResidualsToShare(*graph, fused, read_later).empty());
+  Graph batch_of_two = *graph;
+  batch_of_two.tensors[static_cast<size_t>(pairs[0].first)].shape[0] = 2;
+  batch_of_two.tensors[static_cast<size_t>(pairs[0].second)].shape[0] = 2;
+  EXPECT_TRUE(ResidualsToShare(batch_of_two, fused, last_reader).empty());
 }
 
 TEST(ResidualFusionTest, FusedGraphComputesTheSameOutputs) {

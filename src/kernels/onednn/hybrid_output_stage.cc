@@ -35,7 +35,7 @@ dnnl::primitive_attr HybridOutputStage::Attributes() const {
   if (source_zero_point_) attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
   dnnl::post_ops ops;
   ops.append_binary(dnnl::algorithm::binary_mul, PlainDesc(channel_dims_));
-  if (residual_ != dnnl::memory::desc()) ops.append_binary(dnnl::algorithm::binary_add, residual_);
+  if (residual_sum_) ops.append_sum(1.0f);
   AppendActivation(activation_, ops);
   attr.set_post_ops(ops);
   return attr;

@@ -12,7 +12,11 @@
 //                      scaling: the bias in accumulator units, bias[c] / s[c], written per image
 //   binary_mul         run time per-channel tensor s[c] = input_scale * filter_scale[c], written per image
 //                      (the output scale stays 1, which is exact)
-//   binary_add         a fused residual ADD's other input (kernels/residual_add.h), when there is one
+//   sum                a fused residual ADD (kernels/residual_add.h), when there is one: the destination
+//                      holds the ADD's other input when the primitive runs (the runtime gives the output
+//                      the residual's memory, else the kernel copies it there) and oneDNN adds the result
+//                      to it, in place — the same float sum as the ADD's; with a full-tensor binary_add
+//                      instead, oneDNN 2.6 leaves brgconv_1x1 for its slower jit_int8_1x1 (BENCHMARKS.md)
 //   eltwise            the fused activation
 // One binary post-op, not two: a second (the bias after the scale) cost 20-40% of memory-bound layers.
 // A channel with filter scale 0 and only 0 weights (acc = 0) is written as bias b, scale 1. An image
@@ -43,10 +47,8 @@ class HybridOutputStage {
   HybridOutputStage(dnnl::memory::dims channel_dims, dnnl::memory::dims bias_dims, const FilterInfo& filter,
                     const float* bias, const ActivationRange& activation, bool source_zero_point);
 
-  // Adds the residual post-op over a destination described by `destination` (before Attributes).
-  void AddResidual(const dnnl::memory::desc& destination) { residual_ = destination; }
-  // The execution argument the residual is bound to.
-  static int ResidualArgument() { return DNNL_ARG_ATTR_MULTIPLE_POST_OP(1) | DNNL_ARG_SRC_1; }
+  // Adds the residual as a sum post-op into the destination (before Attributes).
+  void AddResidualSum() { residual_sum_ = true; }
   // User scratchpad, the run-time source zero point and the post-ops above.
   dnnl::primitive_attr Attributes() const;
   // The primitive's bias: f32 bias_dims, or an empty descriptor without a bias.
@@ -65,7 +67,7 @@ class HybridOutputStage {
   bool zero_scale_channels_are_empty_ = true;
   const float* bias_ = nullptr;
   ActivationRange activation_;
-  dnnl::memory::desc residual_;  // empty: no residual
+  bool residual_sum_ = false;
   HybridOutputTerms terms_;
   std::vector<int32_t> zero_point_ = std::vector<int32_t>(1, 0);
   std::vector<float> channel_scales_, bias_in_acc_;

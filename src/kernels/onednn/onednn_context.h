@@ -10,6 +10,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include "kernels/reference/activation.h"
+#include "kernels/scratch.h"  // AlignScratch: where a kernel's own scratch starts after oneDNN's scratchpad
 
 namespace qb::onednn {
 
@@ -25,9 +26,6 @@ void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
 // A float32 tensor of `shape` in row-major order (rank 0 as {1}): how the shape-agnostic ops (concatenation,
 // mean, pad, softmax) describe TensorFlow Lite's tensors to oneDNN.
 dnnl::memory::desc RowMajorFloatDesc(const std::vector<int32_t>& shape);
-
-// `bytes` rounded up to a multiple of 64: where a kernel's own scratch starts after oneDNN's scratchpad.
-inline size_t AlignUp64(size_t bytes) { return (bytes + 63) / 64 * 64; }
 
 // Reorders constant weights from the user's layout into `packed`'s layout (once, in Prepare).
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed);

@@ -32,7 +32,7 @@ class ConvolutionKernel final : public PrimitiveKernel {
 
   size_t ScratchBytes() const override {
     if (layout_ == ActivationLayout::kNhwc) return primitive_.scratch_bytes();
-    return BlockedDestinationOffset() + AlignUp64(blocked_dst_bytes_);
+    return BlockedDestinationOffset() + AlignScratch(blocked_dst_bytes_);
   }
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     if (layout_ == ActivationLayout::kNhwc) return PrimitiveKernel::Eval(io, scratch);
@@ -96,9 +96,9 @@ class ConvolutionKernel final : public PrimitiveKernel {
  private:
   // Scratch: [the primitives' scratchpad | the blocked source | the blocked destination].
   size_t BlockedSourceOffset() const {
-    return AlignUp64(std::max({primitive_.scratch_bytes(), to_blocked_.scratch_bytes(), to_nhwc_.scratch_bytes()}));
+    return AlignScratch(std::max({primitive_.scratch_bytes(), to_blocked_.scratch_bytes(), to_nhwc_.scratch_bytes()}));
   }
-  size_t BlockedDestinationOffset() const { return BlockedSourceOffset() + AlignUp64(blocked_src_bytes_); }
+  size_t BlockedDestinationOffset() const { return BlockedSourceOffset() + AlignScratch(blocked_src_bytes_); }
 
   bool depthwise_;
   ActivationLayout layout_;

@@ -8,8 +8,8 @@
 //      implicit padding; none for an input that cannot be negative, hybrid_output_stage.h); the s8 filter
 //      is described over TensorFlow Lite's layout (onednn_filter_layout.h) and reordered once in Prepare,
 //      with oneDNN's zero-point compensation where there is a zero point;
-//   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias, applies the activation
-//      and writes float32 nhwc.
+//   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias (and a fused residual,
+//      summed into the output), applies the activation and writes float32 nhwc.
 // Scratch and Eval: onednn_hybrid_kernel.h (the u8 image is the padded one).
 #include <memory>
 
@@ -53,7 +53,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
     const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
-    if (residual_) stage_.AddResidual(dst);
+    if (residual_) stage_.AddResidualSum();
     const dnnl::memory::desc user_weights(layout.logical, dt::s8, layout.strides);
     const dnnl::memory::desc any_weights(layout.logical, dt::s8, tag::any);
     try {
@@ -65,7 +65,6 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
       constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, filter.data, pd.weights_desc());
       primitive_ = BoundPrimitive(dnnl::convolution_forward(pd), pd, std::move(constants));
-      if (residual_) primitive_.BindSecondSource(dst, HybridOutputStage::ResidualArgument());
     } catch (const dnnl::error& e) {
       return Errorf("oneDNN cannot build this hybrid convolution ({}); run it with --float_backend=reference",
                     e.what());

@@ -1,8 +1,10 @@
 // What the hybrid oneDNN kernels share once Prepare has built them: per image, quantize the float input
 // into scratch as u8 (hybrid_input_quantizer.h), set the image's zero point, bias and scales on the output
-// stage, run the primitive into the float output; an image whose epilogue the stage cannot express runs the
-// whole op on the reference kernel instead (exact by definition). Scratch: oneDNN's scratchpad, then the u8
-// image (64-byte aligned); or the reference's.
+// stage, run the primitive into the float output (which holds a fused residual first); an image whose
+// epilogue the stage cannot express runs the whole op on the reference kernel instead (exact by
+// definition; the runtime shares a residual's memory with the output only for one image, whose residual
+// is still intact then). Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned); or the
+// reference's.
 #pragma once
 
 #include <algorithm>
@@ -23,11 +25,11 @@ class HybridPrimitiveKernel : public OpKernel {
   HybridPrimitiveKernel(HybridInputBits bits, int num_threads) : bits_(bits), num_threads_(num_threads) {}
 
   size_t ScratchBytes() const override {
-    return std::max(AlignUp64(primitive_.scratch_bytes()) + layout_.PaddedSize(), reference_->ScratchBytes());
+    return std::max(AlignScratch(primitive_.scratch_bytes()) + layout_.PaddedSize(), reference_->ScratchBytes());
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
-    uint8_t* image = scratch + AlignUp64(primitive_.scratch_bytes());
+    uint8_t* image = scratch + AlignScratch(primitive_.scratch_bytes());
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
     for (int64_t i = 0; i < images_; ++i) {
@@ -35,12 +37,11 @@ class HybridPrimitiveKernel : public OpKernel {
         reference_->Eval(io, scratch);
         return;
       }
-      if (residual_) {
-        primitive_.Execute(image, io.in(kResidualInput).data_as<const float>() + i * out_image_, output + i * out_image_,
-                           scratch);
-      } else {
-        primitive_.Execute(image, output + i * out_image_, scratch);
+      if (residual_) {  // summed into the output in place: the runtime usually gives both one memory
+        const float* residual = io.in(kResidualInput).data_as<const float>() + i * out_image_;
+        if (residual != output + i * out_image_) std::copy_n(residual, out_image_, output + i * out_image_);
       }
+      primitive_.Execute(image, output + i * out_image_, scratch);
     }
   }
 
@@ -53,7 +54,7 @@ class HybridPrimitiveKernel : public OpKernel {
   // u8 image, the output stage and the primitive.
   HybridInputBits bits_;
   int num_threads_;
-  bool residual_ = false;  // a fused residual ADD, bound as the primitive's second source
+  bool residual_ = false;  // a fused residual ADD, summed into the output (hybrid_output_stage.h)
   std::unique_ptr<OpKernel> reference_;
   int64_t images_ = 0, in_image_ = 0, out_image_ = 0;
   U8ImageLayout layout_;

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
-#include "kernels/qgemm/scratch.h"
+#include "kernels/scratch.h"
 #include "kernels/qgemm/qgemm.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
-#include "kernels/qgemm/scratch.h"
+#include "kernels/scratch.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/threading/parallel_for.h"

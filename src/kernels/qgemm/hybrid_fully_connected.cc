@@ -10,7 +10,7 @@
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
 #include "kernels/qgemm/qgemm.h"
-#include "kernels/qgemm/scratch.h"
+#include "kernels/scratch.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/hybrid_quantize.h"
 #include "kernels/reference/kernel_checks.h"

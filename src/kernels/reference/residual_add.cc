@@ -5,6 +5,7 @@
 
 #include "kernels/reference/activation.h"
 #include "kernels/reference/kernel_checks.h"
+#include "kernels/scratch.h"
 
 namespace qb {
 
@@ -51,17 +52,25 @@ class ResidualAddKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(activation_, FloatActivationRange(std::get<Conv2DOptions>(op.options).activation));
     ResidualSplit split = SplitResidualAdd(op, io);
     io_ = split.io;
+    output_elements_ = io.out(0).num_elements();
     return convolution_->Prepare(split.convolution, io_);
   }
 
-  size_t ScratchBytes() const override { return convolution_->ScratchBytes(); }
+  // The convolution's scratch, then room for the residual: the runtime may give the output the residual's
+  // memory (interpreter.h), which the convolution would overwrite before the residual is added.
+  size_t ScratchBytes() const override {
+    return AlignScratch(convolution_->ScratchBytes()) + static_cast<size_t>(output_elements_) * sizeof(float);
+  }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
-    convolution_->Eval(io_, scratch);
     float* out = io.out(0).data_as<float>();
     const float* residual = io.in(kResidualInput).data_as<const float>();
-    const int64_t n = io.out(0).num_elements();
-    for (int64_t i = 0; i < n; ++i) out[i] = activation_.Apply(out[i] + residual[i]);
+    if (residual == out) {
+      auto* saved = reinterpret_cast<float*>(scratch + AlignScratch(convolution_->ScratchBytes()));
+      residual = std::copy_n(residual, output_elements_, saved) - output_elements_;
+    }
+    convolution_->Eval(io_, scratch);
+    for (int64_t i = 0; i < output_elements_; ++i) out[i] = activation_.Apply(out[i] + residual[i]);
   }
 
   std::string Implementation() const override { return convolution_->Implementation() + " + add"; }
@@ -70,6 +79,7 @@ class ResidualAddKernel final : public OpKernel {
   std::unique_ptr<OpKernel> convolution_;
   KernelIo io_;
   ActivationRange activation_;
+  int64_t output_elements_ = 0;
 };
 
 }  // namespace

@@ -1,9 +1,10 @@
 // A CONV_2D with a fused residual ADD (runtime/residual_fusion.h): inputs [x, filter, bias or -1, residual],
 // output activation(conv(x) + residual), where conv(x) is the convolution without activation. Kernels that
-// add the residual themselves (oneDNN's hybrid convolution: a binary_add post-op; quantbench's own hybrid
+// add the residual themselves (oneDNN's hybrid convolution: a sum post-op; quantbench's own hybrid
 // convolution: in its output pass) take the fused op whole;
 // any other runs the plain convolution inside ResidualAddKernel, which then adds the residual and applies the
-// activation — the unfused ADD's arithmetic exactly.
+// activation — the unfused ADD's arithmetic exactly. Every one of them allows the output to be the
+// residual's memory (runtime/residual_fusion.h, ResidualsToShare): ResidualAddKernel saves it in scratch first.
 #pragma once
 
 #include <memory>
