@@ -145,14 +145,27 @@ std::unique_ptr<OpKernel> CreateHybridBackendKernel(const Op& op, const KernelIo
   return nullptr;
 }
 
-// A backend kernel that adds a fused residual itself (reference/residual_add.h), or nullptr: the hybrid
-// convolutions of oneDNN and of quantbench's own kernels.
+// A backend kernel that adds a fused residual itself (reference/residual_add.h; KernelAddsResidual), or
+// nullptr.
 std::unique_ptr<OpKernel> CreateResidualBackendKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
-  if (!config.HybridAddsResiduals() || !CheckResidualInput(io).ok() || !IsHybridWeightedForm(io)) return nullptr;
-  return CreateHybridBackendKernel(op, io, config);
+  if (!CheckResidualInput(io).ok()) return nullptr;
+  if (IsHybridWeightedForm(io)) return config.HybridAddsResiduals() ? CreateHybridBackendKernel(op, io, config) : nullptr;
+  return config.float_backend == FloatBackend::kOneDnn ? CreateFloatBackendKernel(op, io, config) : nullptr;
 }
 
 }  // namespace
+
+bool KernelAddsResidual(const Tensor& input, const Tensor& filter, const KernelConfig& config) {
+  if (filter.type == DType::kInt8) return config.HybridAddsResiduals();
+  if (filter.type != DType::kFloat32 || config.float_backend != FloatBackend::kOneDnn || input.shape.size() != 4) {
+    return false;
+  }
+#ifdef QB_HAVE_ONEDNN
+  return OneDnnFloatConvolutionAddsResidual(filter.shape, input.shape[3], config.isa);
+#else
+  return false;
+#endif
+}
 
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config) {
   if (HasResidualAdd(op)) {

@@ -57,6 +57,12 @@ Result<KernelConfig> ResolveKernelConfig(const KernelFlags& flags, int num_threa
 // thread count. Interpreter::Create calls it.
 Status ConfigureBackends(const KernelConfig& config);
 
+// Whether the kernel for the CONV_2D `convolution` (its `input` and `filter` tensors) adds a fused residual
+// ADD in its own output pass (reference/residual_add.h): the hybrid convolutions of oneDNN and of
+// quantbench's own kernels, and oneDNN's float convolution where it writes nhwc in place. The runtime
+// fuses residual ADDs only into those (runtime/residual_fusion.h).
+bool KernelAddsResidual(const Tensor& input, const Tensor& filter, const KernelConfig& config);
+
 // The kernel for `op` under `config` (not yet prepared).
 Result<std::unique_ptr<OpKernel>> CreateKernel(const Op& op, const KernelIo& io, const KernelConfig& config);
 

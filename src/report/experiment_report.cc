@@ -73,14 +73,15 @@ Status WriteExperimentReport(const ExperimentSummary& run, const std::string& di
                     run.trials, run.threads);
   md += "## Reading\n\n";
   for (const std::string& sentence : ReadingOf(run)) md.append("- ").append(sentence).append("\n");
-  md += "\n## Hardware\n\n" + HardwareTable(runs);
-  md += "\n## Results (mean ± sample sd over the trials)\n\n" + ResultsTable(run);
-  md += "\n## Effect of quantization per model\n\n"
-        "Speedup = float / quantized average inference; change = (quantized − float) / float (positive = slower, "
-        "Qin et al.'s view). Memory = Memory Overall (peak RSS growth). Fidelity of the quantized outputs against the "
-        "float ones on seeded random inputs.\n\n" +
-        EffectTable(run);
-  md += "\n" + ChartsSection(charts, rendered);
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on 'literal + std::string' here.
+  md.append("\n## Hardware\n\n").append(HardwareTable(runs));
+  md.append("\n## Results (mean ± sample sd over the trials)\n\n").append(ResultsTable(run));
+  md.append("\n## Effect of quantization per model\n\n"
+            "Speedup = float / quantized average inference; change = (quantized − float) / float (positive = slower, "
+            "Qin et al.'s view). Memory = Memory Overall (peak RSS growth). Fidelity of the quantized outputs against "
+            "the float ones on seeded random inputs.\n\n")
+      .append(EffectTable(run));
+  md.append("\n").append(ChartsSection(charts, rendered));
   return WriteTextFileAtomically((std::filesystem::path(dir) / kReportFileName).string(), md);
 }
 

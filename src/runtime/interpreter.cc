@@ -41,8 +41,9 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   if (options.fuse_ops) {
     // Residual ADDs only into the convolutions whose kernel adds them in its own pass (residual_fusion.h).
     auto adds_residual_itself = [&](const Op& conv) {
-      return options.kernels.HybridAddsResiduals() && conv.inputs[1] >= 0 &&
-             g.tensors[static_cast<size_t>(conv.inputs[1])].type == DType::kInt8;
+      return conv.inputs[0] >= 0 && conv.inputs[1] >= 0 &&
+             KernelAddsResidual(g.tensors[static_cast<size_t>(conv.inputs[0])],
+                                g.tensors[static_cast<size_t>(conv.inputs[1])], options.kernels);
     };
     ops_ = FuseResidualAdds(g, FoldPadsIntoConvolutions(g, std::move(ops_)), adds_residual_itself);
   }

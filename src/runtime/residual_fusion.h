@@ -2,13 +2,13 @@
 // tensors of one shape, where the convolution has no activation and the ADD is the only reader of its
 // output, becomes one CONV_2D at the ADD's place with s as input 3 and the ADD's activation
 // (Conv2DOptions::fused_residual_add, kernels/reference/residual_add.h). Exact: the convolution's float output
-// plus s, then the activation, as the ADD computed it. oneDNN's hybrid convolution adds s in its own
-// output pass (a post-op) instead of reading and writing the whole tensor once more: ResNet's 16
-// ADDs were 12% of its quantized time. Only where the caller says so (`fuse`): oneDNN 2.6's float 1x1
-// convolutions leave brgconv for a slower kernel when given a full-tensor binary post-op (a net loss
-// on ResNet50's deeper blocks), so float convolutions keep their separate ADD.
+// plus s, then the activation, as the ADD computed it. The kernel adds s in its own output pass instead of
+// reading and writing the whole tensor once more (ResNet's 16 ADDs were 12% of its quantized time). Only
+// where the caller says so (`fuse`; kernel_factory.h, KernelAddsResidual: oneDNN's and quantbench's own
+// hybrid convolutions, oneDNN's float convolution where it writes nhwc in place).
 // The fused op's output may then take the residual's memory (ResidualsToShare): the kernels add in place,
-// which lets oneDNN's hybrid 1x1 convolution keep brgconv_1x1 (a sum post-op instead of a binary_add).
+// oneDNN as a sum post-op — with a full-tensor binary_add post-op instead, oneDNN 2.6 leaves brgconv_1x1
+// for its slower jit_1x1 / jit_int8_1x1 (a net loss on ResNet50's deeper blocks).
 #pragma once
 
 #include <functional>

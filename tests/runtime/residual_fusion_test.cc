@@ -1,7 +1,7 @@
 // Residual ADD fusion (runtime/residual_fusion.h, kernels/residual_add.h): which ADDs fuse, and that the
-// fused ops compute what the ADDs did — on the hybrid convolutions of oneDNN (its own post-op) and of
-// quantbench's own kernels (their output pass) and, through ResidualAddKernel, on every other kernel —
-// with the output in the residual's memory where the interpreter shares it.
+// fused ops compute what the ADDs did — on oneDNN's convolutions (its own post-op; float and hybrid), on
+// quantbench's own hybrid convolutions (their output pass) and, through ResidualAddKernel, on every other
+// kernel — with the output in the residual's memory where the interpreter shares it.
 #include "runtime/residual_fusion.h"
 
 #include <gtest/gtest.h>
@@ -103,6 +103,30 @@ TEST(ResidualFusionTest, SharesTheMemoryOfResidualsThatDieAtTheFusedOp) {
   batch_of_two.tensors[static_cast<size_t>(pairs[0].first)].shape[0] = 2;
   batch_of_two.tensors[static_cast<size_t>(pairs[0].second)].shape[0] = 2;
   EXPECT_TRUE(ResidualsToShare(batch_of_two, fused, last_reader).empty());
+}
+
+TEST(ResidualFusionTest, FusesWhereTheKernelAddsTheResidualItself) {
+  auto tensor = [](DType type, Shape shape) {
+    Tensor t;
+    t.type = type;
+    t.shape = std::move(shape);
+    return t;
+  };
+  const Tensor input = tensor(DType::kFloat32, {1, 28, 28, 64});
+  const Tensor pointwise = tensor(DType::kFloat32, {256, 1, 1, 64});
+  const Tensor wide_square = tensor(DType::kFloat32, {64, 3, 3, 64});
+  const Tensor hybrid = tensor(DType::kInt8, {256, 1, 1, 64});
+  const KernelConfig reference{.float_backend = FloatBackend::kReference, .hybrid_backend = HybridBackend::kReference};
+  EXPECT_FALSE(KernelAddsResidual(input, pointwise, reference));
+  EXPECT_FALSE(KernelAddsResidual(input, hybrid, reference));
+  if (DefaultFloatBackend() != FloatBackend::kOneDnn) GTEST_SKIP() << "oneDNN is not this build's float backend";
+  const KernelConfig avx512{.float_backend = FloatBackend::kOneDnn, .isa = IsaLevel::kAvx512Core};
+  const KernelConfig avx2{.float_backend = FloatBackend::kOneDnn, .isa = IsaLevel::kAvx2};
+  EXPECT_TRUE(KernelAddsResidual(input, pointwise, avx512));
+  EXPECT_TRUE(KernelAddsResidual(input, wide_square, avx512));
+  EXPECT_TRUE(KernelAddsResidual(input, pointwise, avx2));
+  EXPECT_FALSE(KernelAddsResidual(input, wide_square, avx2));  // nChw8c under avx2: a separate ADD
+  EXPECT_TRUE(KernelAddsResidual(input, hybrid, avx2));
 }
 
 TEST(ResidualFusionTest, FusedGraphComputesTheSameOutputs) {

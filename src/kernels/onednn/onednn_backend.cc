@@ -45,14 +45,19 @@ bool IsPointwiseOverOnePixel(const Op& op, const KernelIo& io) {
 // (VGG16's 3x3 layers, ResNet's), reorders included (measured on AMD Zen 3, BENCHMARKS.md). 1x1 filters,
 // the 1x7 / 7x1 pairs and narrower layers (InceptionV3's) gain nothing that pays for the two reorders, nor
 // do depthwise convolutions (2x slower with them). From avx512_core on, oneDNN runs nhwc on its brgconv.
-onednn::ActivationLayout FloatConvolutionLayout(const KernelIo& io, IsaLevel isa) {
-  const RuntimeTensor& filter = io.in(1);  // [Cout, KH, KW, Cin / groups]
-  if (filter.rank() != 4 || io.in(0).rank() != 4) return onednn::ActivationLayout::kNhwc;  // Prepare refuses it
-  const int64_t out_c = filter.dim(0), kernel_h = filter.dim(1), kernel_w = filter.dim(2), in_c = filter.dim(3);
-  const bool grouped = in_c != io.in(0).dim(3);
+// `filter`: [Cout, KH, KW, Cin / groups]; `input_channels`: Cin.
+onednn::ActivationLayout FloatConvolutionLayout(const Shape& filter, int64_t input_channels, IsaLevel isa) {
+  if (filter.size() != 4) return onednn::ActivationLayout::kNhwc;  // Prepare refuses it
+  const int64_t out_c = filter[0], kernel_h = filter[1], kernel_w = filter[2], in_c = filter[3];
+  const bool grouped = in_c != input_channels;
   const bool blocked = isa == IsaLevel::kAvx2 && !grouped && kernel_h == kernel_w && kernel_h > 1 &&
                        in_c >= 64 && out_c >= 64 && in_c % 8 == 0 && out_c % 8 == 0;
   return blocked ? onednn::ActivationLayout::kBlocked : onednn::ActivationLayout::kNhwc;
+}
+
+onednn::ActivationLayout FloatConvolutionLayout(const KernelIo& io, IsaLevel isa) {
+  if (io.in(0).rank() != 4) return onednn::ActivationLayout::kNhwc;  // Prepare refuses it
+  return FloatConvolutionLayout(io.in(1).shape, io.in(0).dim(3), isa);
 }
 
 }  // namespace
@@ -79,8 +84,13 @@ Status ConfigureOneDnn(IsaLevel isa, int num_threads) {
 
 std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads) {
   switch (op.type) {
-    case OpType::kConv2D:
-      return IsFloatWeightedForm(io) ? onednn::MakeConv2DKernel(FloatConvolutionLayout(io, isa)) : nullptr;
+    case OpType::kConv2D: {
+      if (!IsFloatWeightedForm(io)) return nullptr;
+      const onednn::ActivationLayout layout = FloatConvolutionLayout(io, isa);
+      // A fused residual ADD is summed into the nhwc output only (OneDnnFloatConvolutionAddsResidual).
+      if (HasResidualAdd(op) && layout != onednn::ActivationLayout::kNhwc) return nullptr;
+      return onednn::MakeConv2DKernel(layout);
+    }
     case OpType::kDepthwiseConv2D:
       return IsFloatWeightedForm(io) ? onednn::MakeDepthwiseConv2DKernel() : nullptr;
     case OpType::kFullyConnected:
@@ -107,6 +117,10 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, I
     default:
       return nullptr;
   }
+}
+
+bool OneDnnFloatConvolutionAddsResidual(const Shape& filter, int64_t input_channels, IsaLevel isa) {
+  return FloatConvolutionLayout(filter, input_channels, isa) == onednn::ActivationLayout::kNhwc;
 }
 
 bool OneDnnHybridInputsAreSevenBit(IsaLevel isa) {

@@ -7,8 +7,10 @@
 // reference kernels. oneDNN threads with OpenMP.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
+#include "core/shape.h"
 #include "core/status.h"
 #include "kernels/isa.h"
 #include "kernels/kernel.h"
@@ -28,6 +30,11 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, I
 // under avx2, depthwise convolutions run on quantbench's own AVX2 kernel (depth multiplier 1;
 // kernels/x86/hybrid_depthwise_conv2d.h), or on the reference when their channels are not a multiple of 8.
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads);
+
+// Whether the float CONV_2D kernel for this filter ([Cout, KH, KW, Cin / groups]) adds a fused residual ADD
+// itself (a sum post-op into its output): where it reads and writes nhwc in place, i.e. not under avx2 on a
+// wide square filter (nChw8c). The runtime fuses only there.
+bool OneDnnFloatConvolutionAddsResidual(const Shape& filter, int64_t input_channels, IsaLevel isa);
 
 // Whether those kernels quantize inputs to 7 bits under the cap `isa` (below avx512_core_vnni).
 bool OneDnnHybridInputsAreSevenBit(IsaLevel isa);

@@ -14,10 +14,11 @@ dnnl::stream& CpuStream() {
   return stream;
 }
 
-dnnl::primitive_attr KernelAttributes(const ActivationRange& activation) {
+dnnl::primitive_attr KernelAttributes(const ActivationRange& activation, bool sum_into_destination) {
   dnnl::primitive_attr attr;
   attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
   dnnl::post_ops ops;
+  if (sum_into_destination) ops.append_sum(1.0f);
   AppendActivation(activation, ops);
   if (ops.len() > 0) attr.set_post_ops(ops);
   return attr;

@@ -19,7 +19,7 @@ dnnl::stream& CpuStream();
 
 // Attributes every kernel uses: user-managed scratchpad (the runtime's scratch) and the activation's
 // clamp as an eltwise post-op (none for NONE, relu for RELU, clip for RELU6 and RELU_N1_TO_1).
-dnnl::primitive_attr KernelAttributes(const ActivationRange& activation);
+dnnl::primitive_attr KernelAttributes(const ActivationRange& activation, bool sum_into_destination = false);
 // Appends the activation's clamp (as above; nothing for NONE) to `ops`.
 void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
 

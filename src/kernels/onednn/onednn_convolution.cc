@@ -6,6 +6,9 @@
 //   CONV_2D [Cout, KH, KW, Cin/G]        -> oneDNN {OC, IC, KH, KW}, grouped {G, OC/G, IC/G, KH, KW}
 //   DEPTHWISE_CONV_2D [1, KH, KW, Cin*M]  -> oneDNN {G = Cin, M, 1, KH, KW}
 // Padding is TensorFlow Lite's (SAME's odd row/column after the input: padding_r), dilation d is oneDNN's d-1.
+// A fused residual ADD (reference/residual_add.h; nhwc only) is a sum post-op into the output, which holds
+// the residual when the primitive runs (the runtime's shared memory, else copied in), then the ADD's
+// activation: the conv's float output plus the residual, as the ADD computed it.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -18,6 +21,7 @@
 #include "kernels/onednn/onednn_primitive_kernel.h"
 #include "kernels/reference/float_conv_common.h"
 #include "kernels/reference/float_kernels.h"
+#include "kernels/reference/residual_add.h"
 
 namespace qb::onednn {
 namespace {
@@ -35,6 +39,11 @@ class ConvolutionKernel final : public PrimitiveKernel {
     return BlockedDestinationOffset() + AlignScratch(blocked_dst_bytes_);
   }
   void Eval(const KernelIo& io, uint8_t* scratch) override {
+    if (residual_) {
+      const float* residual = io.in(kResidualInput).data_as<const float>();
+      float* output = io.out(0).data_as<float>();
+      if (residual != output) std::copy_n(residual, io.out(0).num_elements(), output);
+    }
     if (layout_ == ActivationLayout::kNhwc) return PrimitiveKernel::Eval(io, scratch);
     uint8_t* blocked_src = scratch + BlockedSourceOffset();
     uint8_t* blocked_dst = scratch + BlockedDestinationOffset();
@@ -48,7 +57,15 @@ class ConvolutionKernel final : public PrimitiveKernel {
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     auto reference = depthwise_ ? MakeFloatDepthwiseConv2DKernel() : MakeFloatConv2DKernel();
-    QB_RETURN_IF_ERROR(reference->Prepare(op, io));
+    residual_ = HasResidualAdd(op);
+    if (residual_) {
+      QB_RETURN_IF_ERROR(CheckResidualInput(io));
+      const ResidualSplit split = SplitResidualAdd(op, io);
+      QB_RETURN_IF_ERROR(reference->Prepare(split.convolution, split.io));
+      layout_ = ActivationLayout::kNhwc;  // the backend asks for no other (onednn_backend.cc)
+    } else {
+      QB_RETURN_IF_ERROR(reference->Prepare(op, io));
+    }
     const RuntimeTensor& input = io.in(0);
     const RuntimeTensor& filter = io.in(1);
     const int64_t in_c = input.dim(3);
@@ -70,7 +87,8 @@ class ConvolutionKernel final : public PrimitiveKernel {
             dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, any_weights, bias, dst,
             {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1}, {w.pad_top, w.pad_left},
             {w.pad_bottom(), w.pad_right()});
-        return dnnl::convolution_forward::primitive_desc(desc, KernelAttributes(setup.activation), CpuEngine());
+        return dnnl::convolution_forward::primitive_desc(desc, KernelAttributes(setup.activation, residual_),
+                                                         CpuEngine());
       };
       auto pd = describe(layout_ == ActivationLayout::kBlocked ? tag::nChw8c : tag::nhwc);
       if (layout_ == ActivationLayout::kBlocked && std::string_view(pd.impl_info_str()).substr(0, 3) == "ref") {
@@ -102,6 +120,7 @@ class ConvolutionKernel final : public PrimitiveKernel {
 
   bool depthwise_;
   ActivationLayout layout_;
+  bool residual_ = false;  // a fused residual ADD, summed into the output
   BoundPrimitive to_blocked_, to_nhwc_;
   size_t blocked_src_bytes_ = 0, blocked_dst_bytes_ = 0;
 };
