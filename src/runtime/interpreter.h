@@ -19,8 +19,9 @@ namespace qb {
 
 struct InterpreterOptions {
   KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
-  // Fold PADs and residual ADDs into convolutions (exact; the folded ops then do not run on their own). Off
-  // where op indices must stay the graph's (the models' calibration pass).
+  // Fold PADs and residual ADDs into convolutions (exact; the folded ops then do not run on their own, and a
+  // fused convolution's output may take its residual's memory). Off where op indices must stay the graph's
+  // (the models' calibration pass).
   bool fuse_ops = true;
 };
 
