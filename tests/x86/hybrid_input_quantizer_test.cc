@@ -111,6 +111,38 @@ TEST(HybridInputQuantizerTest, PaddingHoldsTheZeroPoint) {
   }
 }
 
+TEST(HybridInputQuantizerTest, SampledRowsAndColumnsOnlyWithTheWholeImagesParameters) {
+  // A 7x8 image of 5 channels, every 2nd row and 3rd column written (4x3 pixels): the values of those
+  // pixels, quantized with the scale and zero point of the whole image (its extremes are elsewhere).
+  const U8ImageLayout layout{7, 8, 5, 0, 0, 0, 0, 2, 3};
+  ASSERT_EQ(layout.SampledHeight(), 4);
+  ASSERT_EQ(layout.SampledWidth(), 3);
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> dist(-1.0f, 2.0f);
+  std::vector<float> x(layout.InputSize());
+  for (float& v : x) v = dist(rng);
+  x[5 * 1 + 2] = -4.0f;           // row 0, column 1: not sampled
+  x[(8 * 3 + 4) * 5 + 1] = 6.0f;  // row 3: not sampled
+  for (HybridInputBits bits : {HybridInputBits::k8, HybridInputBits::k7}) {
+    const HybridInputRange range = InputRangeOf(bits);
+    std::vector<int8_t> q(x.size());
+    const QuantizedImage expected = QuantizeImageAsymmetric(x.data(), x.size(), q.data(), bits);
+    std::vector<uint8_t> u(layout.PaddedSize(), 0xEE);
+    const U8Image actual = QuantizeImageToU8(x.data(), layout, bits, u.data());
+    EXPECT_EQ(actual.scale, expected.scale);
+    EXPECT_EQ(actual.zero_point, expected.zero_point - range.min);
+    for (int32_t r = 0; r < layout.SampledHeight(); ++r) {
+      for (int32_t c = 0; c < layout.SampledWidth(); ++c) {
+        for (int32_t k = 0; k < layout.channels; ++k) {
+          const size_t from = (size_t(r * layout.row_step) * layout.width + c * layout.column_step) * layout.channels + k;
+          ASSERT_EQ(int{u[(size_t(r) * layout.SampledWidth() + c) * layout.channels + k]}, q[from] - range.min)
+              << "row " << r << " column " << c << " channel " << k;
+        }
+      }
+    }
+  }
+}
+
 TEST(HybridInputQuantizerTest, ThreadsShareLargePaddedImagesExactly) {
   const U8ImageLayout layout{37, 41, 64, 1, 1, 2, 1};  // 97 K values: several parts of rows
   std::vector<float> x(layout.InputSize());

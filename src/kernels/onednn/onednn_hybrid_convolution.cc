@@ -2,7 +2,8 @@
 // reference/hybrid_quantize.h) on oneDNN's u8 x s8 convolution_forward, one image per execution:
 //   1. the image is quantized per image into scratch as u8 (hybrid_input_quantizer.h, AVX2), with
 //      TensorFlow Lite's padding written explicitly around it as the u8 zero point (a real 0, which adds
-//      0 to the sums as the reference's skipped taps do);
+//      0 to the sums as the reference's skipped taps do); for a strided 1x1 convolution only the rows
+//      and columns it reads, which it then reads with stride 1;
 //   2. a VALID convolution reads the padded image as nhwc u8 with the image's zero point as the run-time
 //      source zero point (oneDNN 2.6's fast brgconv kernels take a source zero point only without
 //      implicit padding; none for an input that cannot be negative, hybrid_output_stage.h); the s8 filter
@@ -45,12 +46,21 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     images_ = w.batch;
     layout_ = U8ImageLayout{w.in_h, w.in_w, static_cast<int32_t>(in_c), w.pad_top, w.pad_left, w.pad_bottom(),
                             w.pad_right()};
+    // A strided 1x1 convolution without padding reads only every stride-th row and column: only those are
+    // quantized (after the whole image's range), and the primitive runs with stride 1 over them.
+    const bool sampled = !depthwise_ && w.kernel_h == 1 && w.kernel_w == 1 && (w.stride_h > 1 || w.stride_w > 1) &&
+                         w.pad_top == 0 && w.pad_left == 0 && w.pad_bottom() == 0 && w.pad_right() == 0;
+    if (sampled) {
+      layout_.row_step = w.stride_h;
+      layout_.column_step = w.stride_w;
+    }
     in_image_ = static_cast<int64_t>(setup.InputImageSize(static_cast<int32_t>(in_c)));
     out_image_ = static_cast<int64_t>(setup.OutputImageSize(static_cast<int32_t>(out_c)));
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     stage_ = HybridOutputStage({1, out_c, 1, 1}, {out_c}, setup.filter, bias, setup.activation,
                                !input.non_negative);
-    const int64_t padded_h = w.in_h + w.pad_top + w.pad_bottom(), padded_w = w.in_w + w.pad_left + w.pad_right();
+    const int64_t padded_h = layout_.SampledHeight() + w.pad_top + w.pad_bottom();
+    const int64_t padded_w = layout_.SampledWidth() + w.pad_left + w.pad_right();
     const dnnl::memory::desc src({1, in_c, padded_h, padded_w}, dt::u8, tag::nhwc);
     const dnnl::memory::desc dst({1, out_c, w.out_h, w.out_w}, dt::f32, tag::nhwc);
     if (residual_) stage_.AddResidualSum();
@@ -59,7 +69,8 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
     try {
       dnnl::convolution_forward::desc desc(
           dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, any_weights,
-          stage_.BiasDesc(), dst, {w.stride_h, w.stride_w}, {w.dilation_h - 1, w.dilation_w - 1},
+          stage_.BiasDesc(), dst, {sampled ? 1 : w.stride_h, sampled ? 1 : w.stride_w},
+          {w.dilation_h - 1, w.dilation_w - 1},
           {0, 0}, {0, 0});
       dnnl::convolution_forward::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();

@@ -16,26 +16,36 @@ U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInp
   const HybridInputRange range = InputRangeOf(bits);
   const U8Image image{params.scale, params.zero_point - range.min};
   const uint8_t zero = static_cast<uint8_t>(image.zero_point);
-  const size_t row = size_t(layout.width) * layout.channels;
-  const size_t padded_row = size_t(layout.width + layout.pad_left + layout.pad_right) * layout.channels;
-  const size_t left = size_t(layout.pad_left) * layout.channels, right = size_t(layout.pad_right) * layout.channels;
+  const size_t channels = static_cast<size_t>(layout.channels);
+  const size_t input_row = size_t(layout.width) * channels;         // floats
+  const size_t row = size_t(layout.SampledWidth()) * channels;      // bytes written per row, padding aside
+  const size_t padded_row = size_t(layout.SampledWidth() + layout.pad_left + layout.pad_right) * channels;
+  const size_t left = size_t(layout.pad_left) * channels, right = size_t(layout.pad_right) * channels;
+  const int32_t height = layout.SampledHeight();
   std::fill(u, u + layout.pad_top * padded_row, zero);
   uint8_t* first_row = u + layout.pad_top * padded_row;
-  const int32_t parts = std::min(QuantizeParts(layout.InputSize(), num_threads), std::max(layout.height, 1));
+  const size_t written = size_t(height) * row;
+  const int32_t parts = std::min(QuantizeParts(written, num_threads), std::max(height, 1));
   ParallelFor(num_threads, parts, [&](int32_t p) {
-    const auto rows = EvenShare(static_cast<size_t>(layout.height), p, parts);
+    const auto rows = EvenShare(static_cast<size_t>(height), p, parts);
     uint8_t* out = first_row + rows.begin * padded_row;
     for (size_t y = rows.begin; y < rows.end; ++y, out += padded_row) {
       std::fill(out, out + left, zero);
+      const float* source = x + y * layout.row_step * input_row;
       if (whole.hi == whole.lo) {
         std::fill(out + left, out + left + row, zero);  // every q is 0 = the zero point
+      } else if (layout.column_step == 1) {
+        QuantizeToBytesAvx2(source, row, params, range, QuantizedByte::kUnsigned, out + left);
       } else {
-        QuantizeToBytesAvx2(x + y * row, row, params, range, QuantizedByte::kUnsigned, out + left);
+        for (size_t c = 0; c < size_t(layout.SampledWidth()); ++c) {
+          QuantizeToBytesAvx2(source + c * layout.column_step * channels, channels, params, range,
+                              QuantizedByte::kUnsigned, out + left + c * channels);
+        }
       }
       std::fill(out + left + row, out + left + row + right, zero);
     }
   });
-  uint8_t* bottom = first_row + layout.height * padded_row;
+  uint8_t* bottom = first_row + height * padded_row;
   std::fill(bottom, bottom + layout.pad_bottom * padded_row, zero);
   return image;
 }

@@ -22,12 +22,20 @@ struct U8Image {
 
 // An NHWC image and the rows/columns of padding written around it. The padding holds the u8 zero point
 // (a real 0), so a VALID convolution over the padded image sums what the reference's padded one does.
+// With steps > 1 (and no padding) only every row_step-th row and column_step-th pixel of the image is
+// written, as the one a strided 1x1 convolution reads: it then runs with stride 1 over the written
+// SampledHeight() x SampledWidth() image. The scale and zero point still come from the whole image.
 struct U8ImageLayout {
   int32_t height = 1, width = 1, channels = 0;
   int32_t pad_top = 0, pad_left = 0, pad_bottom = 0, pad_right = 0;
+  int32_t row_step = 1, column_step = 1;
 
   size_t InputSize() const { return size_t(height) * width * channels; }
-  size_t PaddedSize() const { return size_t(height + pad_top + pad_bottom) * (width + pad_left + pad_right) * channels; }
+  int32_t SampledHeight() const { return (height + row_step - 1) / row_step; }
+  int32_t SampledWidth() const { return (width + column_step - 1) / column_step; }
+  size_t PaddedSize() const {
+    return size_t(SampledHeight() + pad_top + pad_bottom) * (SampledWidth() + pad_left + pad_right) * channels;
+  }
 };
 
 // What a kernel on such images appends to its implementation name: " hybrid u8" or " hybrid u7".
