@@ -81,9 +81,9 @@ void BoundPrimitive::Execute(const void* src, void* dst, void* scratch) {
   CpuStream().wait();
 }
 
-void BoundPrimitive::BindSecondSource(const dnnl::memory::desc& desc, int arg) {
+void BoundPrimitive::BindSecondSource(const dnnl::memory::desc& desc) {
   src1_ = dnnl::memory(desc, CpuEngine(), nullptr);
-  args_[arg] = src1_;
+  args_[DNNL_ARG_SRC_1] = src1_;
 }
 
 void BoundPrimitive::Execute(const void* src, const void* src1, void* dst, void* scratch) {

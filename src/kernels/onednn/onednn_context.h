@@ -42,9 +42,8 @@ class BoundPrimitive {
 
   // Runs the primitive on `src` into `dst`, with `scratch` holding scratch_bytes().
   void Execute(const void* src, void* dst, void* scratch);
-  // For primitives with a second source (binary's DNNL_ARG_SRC_1, or a binary post-op's `arg`): binds it
-  // once, then Execute with it.
-  void BindSecondSource(const dnnl::memory::desc& desc, int arg = DNNL_ARG_SRC_1);
+  // For primitives with a second source (binary's DNNL_ARG_SRC_1): binds it once, then Execute with it.
+  void BindSecondSource(const dnnl::memory::desc& desc);
   void Execute(const void* src, const void* src1, void* dst, void* scratch);
   size_t scratch_bytes() const { return scratch_bytes_; }
   // "onednn brgconv:avx512_core": the backend and oneDNN's implementation name.

@@ -40,9 +40,8 @@ class ConvolutionKernel final : public PrimitiveKernel {
   }
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     if (residual_) {
-      const float* residual = io.in(kResidualInput).data_as<const float>();
-      float* output = io.out(0).data_as<float>();
-      if (residual != output) std::copy_n(residual, io.out(0).num_elements(), output);
+      PlaceResidualInOutput(io.in(kResidualInput).data_as<const float>(), io.out(0).data_as<float>(),
+                            io.out(0).num_elements());
     }
     if (layout_ == ActivationLayout::kNhwc) return PrimitiveKernel::Eval(io, scratch);
     uint8_t* blocked_src = scratch + BlockedSourceOffset();

@@ -37,9 +37,9 @@ class HybridPrimitiveKernel : public OpKernel {
         reference_->Eval(io, scratch);
         return;
       }
-      if (residual_) {  // summed into the output in place: the runtime usually gives both one memory
-        const float* residual = io.in(kResidualInput).data_as<const float>() + i * out_image_;
-        if (residual != output + i * out_image_) std::copy_n(residual, out_image_, output + i * out_image_);
+      if (residual_) {  // summed into the output in place
+        PlaceResidualInOutput(io.in(kResidualInput).data_as<const float>() + i * out_image_, output + i * out_image_,
+                              out_image_);
       }
       primitive_.Execute(image, output + i * out_image_, scratch);
     }

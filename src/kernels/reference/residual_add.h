@@ -7,6 +7,8 @@
 // residual's memory (runtime/residual_fusion.h, ResidualsToShare): ResidualAddKernel saves it in scratch first.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 
 #include "core/status.h"
@@ -28,6 +30,12 @@ ResidualSplit SplitResidualAdd(const Op& op, const KernelIo& io);
 
 // Checks the residual input: FLOAT32, of the output's shape.
 Status CheckResidualInput(const KernelIo& io);
+
+// Puts a fused residual's `count` values into the output, for a kernel that then sums its result into the
+// output in place (oneDNN's sum post-op); nothing to copy where the runtime gave both one memory.
+inline void PlaceResidualInOutput(const float* residual, float* output, int64_t count) {
+  if (residual != output) std::copy_n(residual, count, output);
+}
 
 // Runs `convolution` (made for the split op) into the output, then adds the residual and clamps.
 std::unique_ptr<OpKernel> MakeResidualAddKernel(std::unique_ptr<OpKernel> convolution);
