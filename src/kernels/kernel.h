@@ -7,11 +7,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "graph/graph.h"
+#include "kernels/shared_quantized_input.h"
 
 namespace qb {
 
@@ -60,6 +62,13 @@ class OpKernel {
   virtual void Eval(const KernelIo& io, uint8_t* scratch) = 0;
   // Which implementation runs, for profiles and results, e.g. "reference" or "onednn brgconv:avx512_core".
   virtual std::string Implementation() const { return "reference"; }
+
+  // Hybrid kernels that quantize input 0 per image may share that quantization with other ops reading the
+  // same tensor (shared_quantized_input.h): after Prepare, the form they would quantize it to, if any; the
+  // runtime then hands the sharers one block of `form.bytes` (64-byte aligned, alive from the first
+  // sharer's Eval to the last's). `quantizes`: this op runs first and writes it; the others only read it.
+  virtual std::optional<QuantizedInputForm> ShareableQuantizedInput() const { return std::nullopt; }
+  virtual void UseSharedQuantizedInput(uint8_t* /*memory*/, bool /*quantizes*/) {}
 };
 
 }  // namespace qb

@@ -11,6 +11,7 @@
 #include "runtime/non_negative_tensors.h"
 #include "runtime/pad_folding.h"
 #include "runtime/residual_fusion.h"
+#include "runtime/shared_quantized_inputs.h"
 
 namespace qb {
 namespace {
@@ -130,6 +131,25 @@ Status Interpreter::Plan(const InterpreterOptions& options) {
   }
   QB_RETURN_IF_ERROR(CheckMemoryAvailable(scratch, "scratch memory"));
   if (!scratch_.Resize(scratch)) return Errorf("cannot allocate {} MB of scratch memory", scratch >> 20);
+  return options.fuse_ops ? ShareQuantizedInputs() : OkStatus();
+}
+
+Status Interpreter::ShareQuantizedInputs() {
+  shared_inputs_ = FindSharedQuantizedInputs(*graph_, ops_, kernels_);
+  std::vector<TensorLifetime> lifetimes;
+  for (const SharedQuantizedInput& group : shared_inputs_) {
+    lifetimes.push_back({group.bytes, static_cast<int32_t>(group.ops.front()), static_cast<int32_t>(group.ops.back())});
+  }
+  const MemoryPlan plan = PlanArena(lifetimes);
+  QB_RETURN_IF_ERROR(CheckMemoryAvailable(plan.arena_bytes, "shared quantized inputs"));
+  if (!shared_inputs_arena_.Resize(plan.arena_bytes)) {
+    return Errorf("cannot allocate {} MB for shared quantized inputs", plan.arena_bytes >> 20);
+  }
+  for (size_t k = 0; k < shared_inputs_.size(); ++k) {
+    for (size_t op : shared_inputs_[k].ops) {
+      kernels_[op]->UseSharedQuantizedInput(shared_inputs_arena_.data() + plan.offsets[k], op == shared_inputs_[k].ops[0]);
+    }
+  }
   return OkStatus();
 }
 

@@ -1,6 +1,8 @@
 // Interpreter: runs a Graph. Create() plans the execution once — folds PADs into the convolutions after
-// them and residual ADDs into the convolutions before them (pad_folding.h, residual_fusion.h), picks a kernel per op, runs every Prepare, assigns activations to offsets in one reused arena by lifetime — and Invoke() only runs the
-// kernels' Eval in order, with no allocation.
+// them and residual ADDs into the convolutions before them (pad_folding.h, residual_fusion.h), picks a
+// kernel per op, runs every Prepare, assigns activations to offsets in one reused arena by lifetime, and
+// lets hybrid ops reading one input share its quantization (shared_quantized_inputs.h) — and Invoke() only
+// runs the kernels' Eval in order, with no allocation.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +16,16 @@
 #include "graph/graph.h"
 #include "kernels/kernel.h"
 #include "kernels/kernel_factory.h"
+#include "runtime/shared_quantized_inputs.h"
 
 namespace qb {
 
 struct InterpreterOptions {
   KernelConfig kernels{};  // float backend, ISA cap, threads (kernels/kernel_factory.h)
   // Fold PADs and residual ADDs into convolutions (exact; the folded ops then do not run on their own, and a
-  // fused convolution's output may take its residual's memory). Off where op indices must stay the graph's
-  // (the models' calibration pass).
+  // fused convolution's output may take its residual's memory), and let hybrid ops that quantize the same
+  // input the same way quantize it once. Off where op indices must stay the graph's and every op must read
+  // its tensors itself (the models' calibration pass).
   bool fuse_ops = true;
 };
 
@@ -61,11 +65,14 @@ class Interpreter {
   std::string op_implementation(size_t i) const { return kernels_[i]->Implementation(); }
   size_t arena_bytes() const { return arena_.size(); }
   size_t scratch_bytes() const { return scratch_.size(); }
+  // The inputs quantized once for several hybrid ops (runtime/shared_quantized_inputs.h).
+  const std::vector<SharedQuantizedInput>& shared_quantized_inputs() const { return shared_inputs_; }
   const KernelConfig& kernel_config() const { return kernel_config_; }
 
  private:
   Interpreter() = default;
   Status Plan(const InterpreterOptions& options);
+  Status ShareQuantizedInputs();
 
   std::shared_ptr<const Graph> graph_;
   std::vector<Op> ops_;
@@ -74,6 +81,8 @@ class Interpreter {
   std::vector<std::unique_ptr<OpKernel>> kernels_;
   AlignedBuffer arena_;
   AlignedBuffer scratch_;
+  std::vector<SharedQuantizedInput> shared_inputs_;
+  AlignedBuffer shared_inputs_arena_;  // their quantized forms, by lifetime
   OpObserver* observer_ = nullptr;
   KernelConfig kernel_config_;
 };

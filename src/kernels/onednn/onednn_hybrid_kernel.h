@@ -1,10 +1,10 @@
 // What the hybrid oneDNN kernels share once Prepare has built them: per image, quantize the float input
-// into scratch as u8 (hybrid_input_quantizer.h), set the image's zero point, bias and scales on the output
-// stage, run the primitive into the float output (which holds a fused residual first); an image whose
-// epilogue the stage cannot express runs the whole op on the reference kernel instead (exact by
-// definition; the runtime shares a residual's memory with the output only for one image, whose residual
-// is still intact then). Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned); or the
-// reference's.
+// into scratch as u8 (hybrid_input_quantizer.h) — or take the image another op quantized the same way
+// (kernels/shared_quantized_input.h) — set the image's zero point, bias and scales on the output stage, run
+// the primitive into the float output (which holds a fused residual first); an image whose epilogue the
+// stage cannot express runs the whole op on the reference kernel instead (exact by definition; the runtime
+// shares a residual's memory with the output only for one image, whose residual is still intact then).
+// Scratch: oneDNN's scratchpad, then the u8 image (64-byte aligned); or the reference's.
 #pragma once
 
 #include <algorithm>
@@ -29,11 +29,15 @@ class HybridPrimitiveKernel : public OpKernel {
   }
 
   void Eval(const KernelIo& io, uint8_t* scratch) override {
-    uint8_t* image = scratch + AlignScratch(primitive_.scratch_bytes());
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
+    if (shared_.quantizes()) {  // every image first: a sharer may read them even if this op falls back below
+      for (int64_t i = 0; i < images_; ++i) shared_.parameters(i) = QuantizeImage(input, i, shared_.image(i));
+    }
+    uint8_t* own_image = scratch + AlignScratch(primitive_.scratch_bytes());
     for (int64_t i = 0; i < images_; ++i) {
-      if (!stage_.SetImage(QuantizeImageToU8(input + i * in_image_, layout_, bits_, image, num_threads_))) {
+      uint8_t* image = shared_.attached() ? shared_.image(i) : own_image;
+      if (!stage_.SetImage(shared_.attached() ? shared_.parameters(i) : QuantizeImage(input, i, image))) {
         reference_->Eval(io, scratch);
         return;
       }
@@ -43,6 +47,14 @@ class HybridPrimitiveKernel : public OpKernel {
       }
       primitive_.Execute(image, output + i * out_image_, scratch);
     }
+  }
+
+  std::optional<QuantizedInputForm> ShareableQuantizedInput() const override {
+    return QuantizedInputForm{U8ImageForm(layout_, bits_, images_),
+                              SharedImages<U8Image>::Bytes(images_, layout_.PaddedSize())};
+  }
+  void UseSharedQuantizedInput(uint8_t* memory, bool quantizes) override {
+    shared_.Attach(memory, quantizes, layout_.PaddedSize());
   }
 
   std::string Implementation() const override {
@@ -60,6 +72,13 @@ class HybridPrimitiveKernel : public OpKernel {
   U8ImageLayout layout_;
   HybridOutputStage stage_;
   BoundPrimitive primitive_;
+
+ private:
+  U8Image QuantizeImage(const float* input, int64_t i, uint8_t* image) const {
+    return QuantizeImageToU8(input + i * in_image_, layout_, bits_, image, num_threads_);
+  }
+
+  SharedImages<U8Image> shared_;  // attached when the runtime shares this op's quantized input
 };
 
 }  // namespace qb::onednn

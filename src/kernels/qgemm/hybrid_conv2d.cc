@@ -1,14 +1,18 @@
 // Hybrid CONV_2D of the own kernels (every architecture; groups = 1): the image is quantized into scratch
-// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy), then a block
-// of output positions at a time is unrolled (im2col) into rows of KH * KW * Cin values in the filter's
-// [Cout][KH][KW][Cin] order, padded taps holding the zero point (so they add exactly 0), and multiplied
-// with the packed filter by the level's GEMM tile (qgemm.h).
+// (the level's quantize_image: the reference's QuantizeImageAsymmetric or its exact copy), or taken from
+// the ops that share it (kernels/shared_quantized_input.h); then a block of output positions at a time is
+// unrolled (im2col) into rows of KH * KW * Cin values in the filter's [Cout][KH][KW][Cin] order, padded
+// taps holding the zero point (so they add exactly 0), and multiplied with the packed filter by the
+// level's GEMM tile (qgemm.h).
 // A 1x1, stride-1 convolution whose Cin is a multiple of 16 reads its rows straight from the image. A fused
 // residual ADD (reference/residual_add.h) is added in the output pass, before the ADD's activation.
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "kernels/qgemm/qgemm_hybrid_kernels.h"
 #include "kernels/scratch.h"
@@ -52,9 +56,16 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     auto* unrolled = reinterpret_cast<int8_t*>(unrolled_bytes);
     auto* wide_rows = reinterpret_cast<int16_t*>(unrolled_bytes + AlignScratch(UnrolledBytes()));
     const SlidingWindow2D& w = conv_.window;
+    const size_t image_size = conv_.InputImageSize(in_c_);
+    auto quantize = [&](int32_t b, int8_t* into) {
+      return microkernels_.quantize_image(input + b * image_size, image_size, into, bits_, num_threads_);
+    };
+    if (shared_.quantizes()) {
+      for (int32_t b = 0; b < w.batch; ++b) shared_.parameters(b) = quantize(b, SharedImage(b));
+    }
     for (int32_t b = 0; b < w.batch; ++b) {
-      const size_t image_size = conv_.InputImageSize(in_c_);
-      const QuantizedImage q = microkernels_.quantize_image(input + b * image_size, image_size, image, bits_, num_threads_);
+      if (shared_.attached()) image = SharedImage(b);
+      const QuantizedImage q = shared_.attached() ? shared_.parameters(b) : quantize(b, image);
       const size_t output_offset = b * conv_.OutputImageSize(out_c_);
       float* y = output + output_offset;
       const float* r = residual == nullptr ? nullptr : residual + output_offset;
@@ -70,6 +81,16 @@ class QGemmHybridConv2DKernel final : public OpKernel {
                      tile.residuals[m] = r == nullptr ? nullptr : r + int64_t{p} * out_c_;
                    });
     }
+  }
+
+  std::optional<QuantizedInputForm> ShareableQuantizedInput() const override {
+    const size_t image_size = conv_.InputImageSize(in_c_);
+    return QuantizedInputForm{fmt::format("s8{}, {} image(s) of {} values", QGemmInputBitsSuffix(bits_),
+                                          conv_.window.batch, image_size),
+                              SharedImages<QuantizedImage>::Bytes(conv_.window.batch, image_size)};
+  }
+  void UseSharedQuantizedInput(uint8_t* memory, bool quantizes) override {
+    shared_.Attach(memory, quantizes, conv_.InputImageSize(in_c_));
   }
 
   std::string Implementation() const override {
@@ -94,6 +115,8 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     plan_ = PlanQGemm(weights_, w.out_h * w.out_w, num_threads_);
     return OkStatus();
   }
+
+  int8_t* SharedImage(int32_t b) const { return reinterpret_cast<int8_t*>(shared_.image(b)); }
 
   // The im2col rows of every worker's block (none when rows are read from the image).
   size_t UnrolledBytes() const {
@@ -148,6 +171,7 @@ class QGemmHybridConv2DKernel final : public OpKernel {
   int num_threads_ = 1;
   HybridInputBits bits_;
   QGemmPlan plan_;  // the output positions of one image, in blocks shared by the threads (qgemm.h)
+  SharedImages<QuantizedImage> shared_;  // attached when the runtime shares this op's quantized input
 };
 
 }  // namespace

@@ -4,10 +4,22 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kernels/threading/parallel_quantize.h"
 #include "kernels/x86/hybrid_input_quantizer_avx2.h"
 
 namespace qb {
+
+std::string U8ImageForm(const U8ImageLayout& l, HybridInputBits bits, int64_t images) {
+  // Without padding or sampling the bytes are the image's values in order, whatever its shape.
+  const bool plain = l.pad_top == 0 && l.pad_left == 0 && l.pad_bottom == 0 && l.pad_right == 0 && l.row_step == 1 &&
+                     l.column_step == 1;
+  std::string form = fmt::format("u8{}, {} image(s) of {} values", U8HybridSuffix(bits), images, l.InputSize());
+  if (plain) return form;
+  return form + fmt::format(" as {}x{}x{} padded {},{},{},{} every {}/{} row/column", l.height, l.width, l.channels,
+                            l.pad_top, l.pad_left, l.pad_bottom, l.pad_right, l.row_step, l.column_step);
+}
 
 U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u,
                           int num_threads) {

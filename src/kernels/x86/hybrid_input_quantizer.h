@@ -43,6 +43,10 @@ inline std::string U8HybridSuffix(HybridInputBits bits) {
   return bits == HybridInputBits::k8 ? " hybrid u8" : " hybrid u7";
 }
 
+// Names the bytes QuantizeImageToU8 writes for `images` images of this layout: equal names, equal bytes
+// from the same float images (kernel.h's shareable quantized input).
+std::string U8ImageForm(const U8ImageLayout& layout, HybridInputBits bits, int64_t images);
+
 // Two passes over x (min/max, then quantize and store; the rows shared by the threads);
 // `u` holds layout.PaddedSize() bytes.
 U8Image QuantizeImageToU8(const float* x, const U8ImageLayout& layout, HybridInputBits bits, uint8_t* u,
