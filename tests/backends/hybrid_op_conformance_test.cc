@@ -8,8 +8,8 @@
 // (RuntimeTensor::non_negative: the kernels then build their primitives without a source zero point, and
 // an image that is not non-negative after all — the mixed and negative cases — falls back to the
 // reference). Under the 7-bit caps FULLY_CONNECTED and 1x1 convolutions over a 1x1 image run on
-// quantbench's own GEMM instead (kernels/qgemm, 7-bit inputs), and under avx2 depthwise convolutions of
-// depth multiplier 1 on the own AVX2 kernel (kernels/x86/hybrid_depthwise_conv2d.h). The oracle is the
+// quantbench's own GEMM instead (kernels/qgemm, 7-bit inputs), and depthwise convolutions of depth
+// multiplier 1 on the own AVX2 kernel (kernels/x86/hybrid_depthwise_conv2d.h). The oracle is the
 // reference quantizing to the width the kernel uses under the cap (8 bits with VNNI or AMX, 7 below), and
 // outputs must be bit for bit identical: the kernels reproduce the reference's int32 accumulators and its
 // float rescale expression exactly.
@@ -104,7 +104,7 @@ void ExpectIdentical(const std::vector<float>& actual, const std::vector<float>&
 
 // What runs the op: oneDNN's hybrid kernel; the (8-bit) reference kernel; for a product of rows with the
 // weights (FULLY_CONNECTED, 1x1 over a 1x1 image), quantbench's own GEMM under the 7-bit caps
-// (OneDnnHybridLeavesToOwnGemm), on the same 7-bit inputs; the own AVX2 depthwise kernel under avx2.
+// (OneDnnHybridLeavesToOwnGemm), on the same 7-bit inputs; the own AVX2 depthwise kernel under those caps.
 enum class Expected { kOneDnn, kReference, kRowProduct, kOwnDepthwise };
 
 // `slow_kernel_allowed`: oneDNN may pick its own reference kernel (grouped convolutions, depth multipliers
@@ -256,8 +256,10 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
                                    .depth_multiplier = c.multiplier, .activation = c.activation,
                                    .dilation_w = c.dilation, .dilation_h = c.dilation};
     Expected expected = Expected::kOneDnn;  // onednn_backend.h
-    if (config.isa == IsaLevel::kAvx2) {
-      expected = c.multiplier == 1 ? Expected::kOwnDepthwise : out_c % 8 != 0 ? Expected::kReference : expected;
+    if (config.HybridInputsAreSevenBit() && c.multiplier == 1) {
+      expected = Expected::kOwnDepthwise;
+    } else if (config.isa == IsaLevel::kAvx2 && out_c % 8 != 0) {
+      expected = Expected::kReference;
     }
     ExpectHybridMatchesOracle(build, OpType::kDepthwiseConv2D, options, config, expected, c.multiplier > 1);
   } else {

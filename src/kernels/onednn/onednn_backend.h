@@ -27,8 +27,9 @@ std::unique_ptr<OpKernel> CreateOneDnnKernel(const Op& op, const KernelIo& io, I
 // A oneDNN hybrid kernel (u8 x s8 primitives, exact: reference/hybrid_quantize.h) for a hybrid CONV_2D,
 // DEPTHWISE_CONV_2D or FULLY_CONNECTED, or nullptr for other ops and forms. Under the cap `isa` below
 // avx512_core_vnni the input is quantized to 7 bits (oneDNN's vpmaddubsw path saturates on 8-bit data);
-// under avx2, depthwise convolutions run on quantbench's own AVX2 kernel (depth multiplier 1;
-// kernels/x86/hybrid_depthwise_conv2d.h), or on the reference when their channels are not a multiple of 8.
+// there, depthwise convolutions of depth multiplier 1 run on quantbench's own AVX2 kernel
+// (kernels/x86/hybrid_depthwise_conv2d.h), and under avx2 the others on the reference when their channels
+// are not a multiple of 8.
 std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo& io, IsaLevel isa, int num_threads);
 
 // Whether the float CONV_2D kernel for this filter ([Cout, KH, KW, Cin / groups]) adds a fused residual ADD
