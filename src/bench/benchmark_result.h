@@ -30,6 +30,9 @@ struct KernelSummary {
   std::string best_isa;       // the CPU's best level; differs from isa when emulating an older CPU
   std::string description;    // DescribeKernelConfig's line
   std::vector<std::pair<std::string, int>> implementations;  // "onednn brgconv:avx512_core" -> ops, by first use
+  // Tensors quantized once for several hybrid ops (runtime/shared_quantized_inputs.h), and those ops.
+  int shared_quantized_inputs = 0;
+  int ops_sharing_them = 0;
 };
 
 struct InitSummary {

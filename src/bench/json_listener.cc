@@ -87,7 +87,9 @@ nlohmann::json ResultToJson(const BenchmarkResult& result) {
                     {"best_isa", k->best_isa},
                     {"emulated", k->isa != k->best_isa},
                     {"description", k->description},
-                    {"implementations", implementations}};
+                    {"implementations", implementations},
+                    {"shared_quantized_inputs",
+                     {{"tensors", k->shared_quantized_inputs}, {"ops", k->ops_sharing_them}}}};
   }
   j["warmup"] = StatsToJson(result.warmup_us);
   j["inference"] = StatsToJson(result.inference_us);

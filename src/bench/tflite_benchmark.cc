@@ -47,6 +47,10 @@ std::optional<KernelSummary> TfliteBenchmark::DescribeKernels() {
       ++it->second;
     }
   }
+  for (const SharedQuantizedInput& shared : interpreter_->shared_quantized_inputs()) {
+    ++summary.shared_quantized_inputs;
+    summary.ops_sharing_them += static_cast<int>(shared.ops.size());
+  }
   return summary;
 }
 

@@ -127,6 +127,11 @@ std::vector<std::string> FormatInitLines(const InitSummary& init) {
       used += (used.empty() ? "" : ", ") + std::to_string(ops) + " " + implementation;
     }
     lines.push_back("Kernels (ops per implementation): " + used);
+    if (init.kernels->shared_quantized_inputs > 0) {
+      lines.push_back("Quantized inputs shared: " + std::to_string(init.kernels->shared_quantized_inputs) +
+                      " tensors, each quantized once for the " + std::to_string(init.kernels->ops_sharing_them) +
+                      " hybrid ops reading them");
+    }
   }
   return lines;
 }

@@ -60,6 +60,21 @@ TEST(TfliteFormatTest, InitLines) {
   EXPECT_EQ(FormatInitLines(no_size).size(), 2u);
 }
 
+TEST(TfliteFormatTest, KernelLines) {
+  InitSummary init{"m.tflite", 0, 33215};
+  init.kernels = KernelSummary{.description = "onednn (isa avx2)",
+                               .implementations = {{"onednn jit:avx2", 3}, {"reference", 1}}};
+  std::vector<std::string> lines = FormatInitLines(init);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[2], "Float backend: onednn (isa avx2)");
+  EXPECT_EQ(lines[3], "Kernels (ops per implementation): 3 onednn jit:avx2, 1 reference");
+  init.kernels->shared_quantized_inputs = 2;
+  init.kernels->ops_sharing_them = 5;
+  lines = FormatInitLines(init);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_EQ(lines[4], "Quantized inputs shared: 2 tensors, each quantized once for the 5 hybrid ops reading them");
+}
+
 TEST(TfliteFormatTest, LoopStartLine) {
   EXPECT_EQ(FormatLoopStart({1, 0.5, 150}),
             "Running benchmark for at least 1 iterations and at least 0.5 seconds but terminate if exceeding 150 "
