@@ -146,9 +146,8 @@ Status Interpreter::ShareQuantizedInputs() {
     return Errorf("cannot allocate {} MB for shared quantized inputs", plan.arena_bytes >> 20);
   }
   for (size_t k = 0; k < shared_inputs_.size(); ++k) {
-    for (size_t op : shared_inputs_[k].ops) {
-      kernels_[op]->UseSharedQuantizedInput(shared_inputs_arena_.data() + plan.offsets[k], op == shared_inputs_[k].ops[0]);
-    }
+    uint8_t* memory = shared_inputs_arena_.data() + plan.offsets[k];
+    for (size_t op : shared_inputs_[k].ops) kernels_[op]->UseSharedQuantizedInput(memory, op == shared_inputs_[k].ops[0]);
   }
   return OkStatus();
 }

@@ -17,19 +17,9 @@
 namespace qb {
 namespace {
 
-using models::ConvSpec;
 using models::GraphBuilder;
 
-ConvSpec Spec(const std::string& name, int filters, int kernel, int stride = 1,
-              Activation activation = Activation::kRelu) {
-  ConvSpec spec;
-  spec.name = name;
-  spec.filters = filters;
-  spec.kernel_h = spec.kernel_w = kernel;
-  spec.stride = stride;
-  spec.activation = activation;
-  return spec;
-}
+constexpr Activation kRelu = Activation::kRelu;
 
 std::shared_ptr<const Graph> Quantized(GraphBuilder& b, int32_t out, bool batch_of_two) {
   auto graph = b.Finish(out, 1);
@@ -51,11 +41,14 @@ std::shared_ptr<const Graph> Quantized(GraphBuilder& b, int32_t out, bool batch_
 std::shared_ptr<const Graph> InceptionBlock(bool batch_of_two) {
   GraphBuilder b("inception", 21);
   const int32_t x = b.Input(10, 9, 24);
-  const int32_t a = b.Conv(x, Spec("branch1x1", 16, 1));
-  const int32_t c = b.Conv(b.Conv(x, Spec("branch3x3_1", 12, 1)), Spec("branch3x3_2", 16, 3));
-  const int32_t d = b.Conv(x, Spec("branch3x3direct", 8, 3));
-  const int32_t e = b.Conv(x, Spec("branch1x1_b", 8, 1));
-  const int32_t p = b.Conv(b.AveragePool(x, "pool", 3, 1, Padding::kSame), Spec("branch_pool", 8, 1));
+  const int32_t a = b.Conv(x, {.name = "branch1x1", .filters = 16, .activation = kRelu});
+  const int32_t c = b.Conv(b.Conv(x, {.name = "branch3x3_1", .filters = 12, .activation = kRelu}),
+                           {.name = "branch3x3_2", .filters = 16, .kernel_h = 3, .kernel_w = 3, .activation = kRelu});
+  const int32_t d =
+      b.Conv(x, {.name = "branch3x3direct", .filters = 8, .kernel_h = 3, .kernel_w = 3, .activation = kRelu});
+  const int32_t e = b.Conv(x, {.name = "branch1x1_b", .filters = 8, .activation = kRelu});
+  const int32_t p = b.Conv(b.AveragePool(x, "pool", 3, 1, Padding::kSame),
+                           {.name = "branch_pool", .filters = 8, .activation = kRelu});
   return Quantized(b, b.Concat({a, c, d, e, p}, "mixed"), batch_of_two);
 }
 
@@ -64,10 +57,10 @@ std::shared_ptr<const Graph> InceptionBlock(bool batch_of_two) {
 std::shared_ptr<const Graph> ProjectionBlock(bool batch_of_two) {
   GraphBuilder b("resnet", 22);
   const int32_t x = b.Input(11, 9, 16);
-  const int32_t shortcut = b.Conv(x, Spec("block1_0", 24, 1, 2, Activation::kNone));
-  int32_t h = b.Conv(x, Spec("block1_1", 8, 1, 2));
-  h = b.Conv(h, Spec("block1_2", 8, 3));
-  h = b.Conv(h, Spec("block1_3", 24, 1, 1, Activation::kNone));
+  const int32_t shortcut = b.Conv(x, {.name = "block1_0", .filters = 24, .stride = 2});
+  int32_t h = b.Conv(x, {.name = "block1_1", .filters = 8, .stride = 2, .activation = kRelu});
+  h = b.Conv(h, {.name = "block1_2", .filters = 8, .kernel_h = 3, .kernel_w = 3, .activation = kRelu});
+  h = b.Conv(h, {.name = "block1_3", .filters = 24});
   return Quantized(b, b.Add(shortcut, h, "block1_add", Activation::kRelu), batch_of_two);
 }
 
