@@ -147,7 +147,8 @@ Status Interpreter::ShareQuantizedInputs() {
   }
   for (size_t k = 0; k < shared_inputs_.size(); ++k) {
     uint8_t* memory = shared_inputs_arena_.data() + plan.offsets[k];
-    for (size_t op : shared_inputs_[k].ops) kernels_[op]->UseSharedQuantizedInput(memory, op == shared_inputs_[k].ops[0]);
+    const std::vector<size_t>& ops = shared_inputs_[k].ops;
+    for (size_t op : ops) kernels_[op]->UseSharedQuantizedInput(memory, op == ops.front());
   }
   return OkStatus();
 }
