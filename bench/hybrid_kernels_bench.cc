@@ -87,6 +87,9 @@ void BM_QuantizerValuesPass(benchmark::State& state) {
 }
 
 void RegisterAll() {
+  benchmark::RegisterBenchmark("peak/tdpbssd_amx", [](benchmark::State& s) {
+    BM_Int8Peak(s, TdpbssdPeak, IsaLevel::kAvx512CoreAmx);
+  });
   benchmark::RegisterBenchmark("peak/vpdpbusd_avx512_vnni", [](benchmark::State& s) {
     BM_Int8Peak(s, VpdpbusdPeak, IsaLevel::kAvx512CoreVnni);
   });
