@@ -103,12 +103,36 @@ std::string FidelitySentence(const experiment::ExperimentSummary& run) {
   return text + ").";
 }
 
+// How much the trials of one model and variant differ (sample sd / mean of their average inference): a
+// speedup compared between runs or machines is only as certain as this.
+std::string NoiseSentence(const experiment::ExperimentSummary& run) {
+  constexpr double kNoisyPercent = 3.0;
+  std::vector<double> spreads;
+  double worst = -1;
+  std::string worst_row;
+  for (const experiment::RowResult& row : run.rows) {
+    const experiment::MeanSd& avg = row.stats[experiment::kAvgInferenceMetric];
+    if (avg.n < 2 || avg.mean <= 0) continue;
+    const double percent = 100.0 * avg.sd / avg.mean;
+    spreads.push_back(percent);
+    if (percent > worst) worst = percent, worst_row = row.name();
+  }
+  if (spreads.empty()) return "";
+  std::string text = fmt::format("Trial-to-trial spread of the average inference (sd / mean): {}, largest for {}",
+                                 Range(spreads, 1, "%"), worst_row);
+  if (worst >= kNoisyPercent) {
+    text += "; the machine was noisy during this run: speedups that differ by a few percent between runs or "
+            "machines are within that noise (repeat the run, or add trials, before comparing them)";
+  }
+  return text + ".";
+}
+
 }  // namespace
 
 std::vector<std::string> ReadingOf(const experiment::ExperimentSummary& run) {
   std::vector<std::string> sentences;
-  for (const std::string& s : {SpeedSentence(run), CpuSentence(run), KernelSentence(run), MemorySentence(run),
-                               FidelitySentence(run)}) {
+  for (const std::string& s : {SpeedSentence(run), NoiseSentence(run), CpuSentence(run), KernelSentence(run),
+                               MemorySentence(run), FidelitySentence(run)}) {
     if (!s.empty()) sentences.push_back(s);
   }
   return sentences;

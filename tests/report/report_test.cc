@@ -43,9 +43,19 @@ TEST(ReadingTest, SaysHowManyModelsGotFasterAndWhatTheCpuHas) {
   const auto reading = ReadingOf(run);
   ASSERT_GE(reading.size(), 3u);
   EXPECT_EQ(reading[0], "Quantization made 2 of 2 models faster, 1.5–5.7×.");
-  EXPECT_EQ(reading[1], "This CPU (Xeon) has AVX-512 VNNI.");
+  EXPECT_EQ(reading[1], "Trial-to-trial spread of the average inference (sd / mean): 0.0–0.1%, largest for "
+                        "ResNet50_quant.");
+  EXPECT_EQ(reading[2], "This CPU (Xeon) has AVX-512 VNNI.");
   const auto slower = ReadingOf(Summarize(testing::SyntheticRun("Xeon", {{"MobileNet", 10, 12}})));
   EXPECT_NE(slower[0].find("0 of 1 models faster; slower: MobileNet (+20%"), std::string::npos) << slower[0];
+}
+
+TEST(ReadingTest, SaysWhenTheTrialsSpreadEnoughToHideSmallDifferences) {
+  // The synthetic trials differ by 0.1 ms: 6.7% of a 1 ms model.
+  const auto reading = ReadingOf(Summarize(testing::SyntheticRun("Xeon", {{"Tiny", 1.0, 0.5}})));
+  ASSERT_GE(reading.size(), 2u);
+  EXPECT_NE(reading[1].find("largest for Tiny_quant; the machine was noisy during this run"), std::string::npos)
+      << reading[1];
 }
 
 TEST(GnuplotChartTest, DataMarksMissingValuesAndScriptDrawsErrorBars) {
