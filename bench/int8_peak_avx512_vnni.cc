@@ -18,7 +18,9 @@ int64_t VpdpbusdPeak(int64_t iterations, int32_t* sink) {
   }
   __m512i sum = _mm512_setzero_si512();
   for (__m512i c : {QB_PEAK_ACCUMULATORS}) sum = _mm512_add_epi32(sum, c);
-  *sink += _mm512_reduce_add_epi32(sum);
+  alignas(64) int32_t lanes[16];  // not _mm512_reduce_add_epi32: GCC 12's header warns inside it
+  _mm512_store_si512(lanes, sum);
+  for (int32_t lane : lanes) *sink += lane;
   return iterations * 12 * 64 * 2;
 }
 

@@ -2,7 +2,11 @@
 // scripts use to parse benchmark_model's output; and the whole printed output of a scripted run.
 #include "bench/tflite_format.h"
 
+// GCC 12's <regex> trips -Wmaybe-uninitialized inside std::function when optimized (a libstdc++ false positive).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <regex>
+#pragma GCC diagnostic pop
 #include <sstream>
 
 #include <gtest/gtest.h>

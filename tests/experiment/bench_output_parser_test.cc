@@ -79,9 +79,9 @@ TEST(MetricsTest, MapsTheBenchLinesToTheNotebooksSevenMetrics) {
 }
 
 TEST(BenchOutputParserTest, ReadsQuantbenchKernelLines) {
-  const std::string text = std::string(samples::kBenchmarkModel) +
-                           "INFO: Float backend: onednn (isa avx2 — emulation: capped below this CPU's avx512_core_vnni)\n"
-                           "INFO: Kernels (ops per implementation): 14 onednn brgconv:avx2, 7 reference\n";
+  std::string text = samples::kBenchmarkModel;
+  text += "INFO: Float backend: onednn (isa avx2 — emulation: capped below this CPU's avx512_core_vnni)\n"
+          "INFO: Kernels (ops per implementation): 14 onednn brgconv:avx2, 7 reference\n";
   auto out = ParseBenchOutput(text);
   ASSERT_TRUE(out.ok()) << out.status().message();
   EXPECT_EQ(out->float_backend, "onednn (isa avx2 — emulation: capped below this CPU's avx512_core_vnni)");
