@@ -23,9 +23,16 @@ struct QuantizedInputForm {
 
 // The shared form as a kernel uses it: per image, the image's parameters (scale, zero point) and then its
 // quantized bytes, each on the scratch alignment. Not attached: the kernel quantizes into its own scratch.
+// A kernel's Eval calls QuantizeIfFirst once, then Take per image; `quantize(image, into)` quantizes image
+// `image` of its input into `into` and returns its Parameters.
 template <typename Parameters>
 class SharedImages {
  public:
+  struct Image {
+    uint8_t* bytes;
+    Parameters parameters;
+  };
+
   static size_t Bytes(int64_t images, size_t image_bytes) {
     return static_cast<size_t>(images) * (AlignScratch(sizeof(Parameters)) + AlignScratch(image_bytes));
   }
@@ -36,9 +43,22 @@ class SharedImages {
     stride_ = AlignScratch(sizeof(Parameters)) + AlignScratch(image_bytes);
   }
   bool attached() const { return memory_ != nullptr; }
-  // This op runs first among the sharers: it quantizes, the others read.
-  bool quantizes() const { return quantizes_; }
 
+  // The op running first among the sharers quantizes every image before it uses any: a sharer may read them
+  // even if this op then falls back to another kernel.
+  template <typename Quantize>
+  void QuantizeIfFirst(int64_t images, const Quantize& quantize) const {
+    if (!quantizes_) return;
+    for (int64_t i = 0; i < images; ++i) parameters(i) = quantize(i, image(i));
+  }
+  // Image i: the shared one, or quantized into `own` when not attached.
+  template <typename Quantize>
+  Image Take(int64_t i, uint8_t* own, const Quantize& quantize) const {
+    if (attached()) return {image(i), parameters(i)};
+    return {own, quantize(i, own)};
+  }
+
+ private:
   Parameters& parameters(int64_t image) const {
     return *reinterpret_cast<Parameters*>(memory_ + static_cast<size_t>(image) * stride_);
   }
@@ -46,7 +66,6 @@ class SharedImages {
     return memory_ + static_cast<size_t>(image) * stride_ + AlignScratch(sizeof(Parameters));
   }
 
- private:
   uint8_t* memory_ = nullptr;
   bool quantizes_ = false;
   size_t stride_ = 0;

@@ -31,13 +31,14 @@ class HybridPrimitiveKernel : public OpKernel {
   void Eval(const KernelIo& io, uint8_t* scratch) override {
     const float* input = io.in(0).data_as<const float>();
     float* output = io.out(0).data_as<float>();
-    if (shared_.quantizes()) {  // every image first: a sharer may read them even if this op falls back below
-      for (int64_t i = 0; i < images_; ++i) shared_.parameters(i) = QuantizeImage(input, i, shared_.image(i));
-    }
+    auto quantize = [&](int64_t i, uint8_t* into) {
+      return QuantizeImageToU8(input + i * in_image_, layout_, bits_, into, num_threads_);
+    };
+    shared_.QuantizeIfFirst(images_, quantize);
     uint8_t* own_image = scratch + AlignScratch(primitive_.scratch_bytes());
     for (int64_t i = 0; i < images_; ++i) {
-      uint8_t* image = shared_.attached() ? shared_.image(i) : own_image;
-      if (!stage_.SetImage(shared_.attached() ? shared_.parameters(i) : QuantizeImage(input, i, image))) {
+      const SharedImages<U8Image>::Image image = shared_.Take(i, own_image, quantize);
+      if (!stage_.SetImage(image.parameters)) {
         reference_->Eval(io, scratch);
         return;
       }
@@ -45,7 +46,7 @@ class HybridPrimitiveKernel : public OpKernel {
         PlaceResidualInOutput(io.in(kResidualInput).data_as<const float>() + i * out_image_, output + i * out_image_,
                               out_image_);
       }
-      primitive_.Execute(image, output + i * out_image_, scratch);
+      primitive_.Execute(image.bytes, output + i * out_image_, scratch);
     }
   }
 
@@ -74,10 +75,6 @@ class HybridPrimitiveKernel : public OpKernel {
   BoundPrimitive primitive_;
 
  private:
-  U8Image QuantizeImage(const float* input, int64_t i, uint8_t* image) const {
-    return QuantizeImageToU8(input + i * in_image_, layout_, bits_, image, num_threads_);
-  }
-
   SharedImages<U8Image> shared_;  // attached when the runtime shares this op's quantized input
 };
 

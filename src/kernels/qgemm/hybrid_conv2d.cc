@@ -51,21 +51,20 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     const float* bias = io.has_input(2) ? io.in(2).data_as<const float>() : nullptr;
     const float* residual = residual_ ? io.in(kResidualInput).data_as<const float>() : nullptr;
     float* output = io.out(0).data_as<float>();
-    auto* image = reinterpret_cast<int8_t*>(scratch);
     uint8_t* unrolled_bytes = scratch + AlignScratch(conv_.InputImageSize(in_c_));
     auto* unrolled = reinterpret_cast<int8_t*>(unrolled_bytes);
     auto* wide_rows = reinterpret_cast<int16_t*>(unrolled_bytes + AlignScratch(UnrolledBytes()));
     const SlidingWindow2D& w = conv_.window;
     const size_t image_size = conv_.InputImageSize(in_c_);
-    auto quantize = [&](int32_t b, int8_t* into) {
-      return microkernels_.quantize_image(input + b * image_size, image_size, into, bits_, num_threads_);
+    auto quantize = [&](int64_t b, uint8_t* into) {
+      return microkernels_.quantize_image(input + b * image_size, image_size, reinterpret_cast<int8_t*>(into), bits_,
+                                          num_threads_);
     };
-    if (shared_.quantizes()) {
-      for (int32_t b = 0; b < w.batch; ++b) shared_.parameters(b) = quantize(b, SharedImage(b));
-    }
+    shared_.QuantizeIfFirst(w.batch, quantize);
     for (int32_t b = 0; b < w.batch; ++b) {
-      if (shared_.attached()) image = SharedImage(b);
-      const QuantizedImage q = shared_.attached() ? shared_.parameters(b) : quantize(b, image);
+      const SharedImages<QuantizedImage>::Image taken = shared_.Take(b, scratch, quantize);
+      const auto* image = reinterpret_cast<const int8_t*>(taken.bytes);
+      const QuantizedImage& q = taken.parameters;
       const size_t output_offset = b * conv_.OutputImageSize(out_c_);
       float* y = output + output_offset;
       const float* r = residual == nullptr ? nullptr : residual + output_offset;
@@ -115,8 +114,6 @@ class QGemmHybridConv2DKernel final : public OpKernel {
     plan_ = PlanQGemm(weights_, w.out_h * w.out_w, num_threads_);
     return OkStatus();
   }
-
-  int8_t* SharedImage(int32_t b) const { return reinterpret_cast<int8_t*>(shared_.image(b)); }
 
   // The im2col rows of every worker's block (none when rows are read from the image).
   size_t UnrolledBytes() const {
