@@ -115,7 +115,10 @@ std::string NoiseSentence(const experiment::ExperimentSummary& run) {
     if (avg.n < 2 || avg.mean <= 0) continue;
     const double percent = 100.0 * avg.sd / avg.mean;
     spreads.push_back(percent);
-    if (percent > worst) worst = percent, worst_row = row.name();
+    if (percent > worst) {
+      worst = percent;
+      worst_row = row.name();
+    }
   }
   if (spreads.empty()) return "";
   std::string text = fmt::format("Trial-to-trial spread of the average inference (sd / mean): {}, largest for {}",
