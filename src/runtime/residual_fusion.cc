@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "kernels/reference/residual_add.h"  // kResidualInput: where the fused op carries the residual
 #include "runtime/op_rewrite_util.h"
 
 namespace qb {
@@ -61,7 +62,7 @@ std::vector<Op> FuseResidualAdds(const Graph& graph, std::vector<Op> ops,
     auto& options = std::get<Conv2DOptions>(fused.options);
     options.fused_residual_add = true;
     options.activation = add_options->activation;
-    fused.inputs.resize(3, -1);
+    fused.inputs.resize(kResidualInput, -1);
     fused.inputs.push_back(residual);
     fused.outputs = {out};
     add = std::move(fused);  // at the ADD's place: every input of both ops exists there
@@ -80,14 +81,16 @@ std::vector<std::pair<int32_t, int32_t>> ResidualsToShare(const Graph& graph, co
   for (size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
     const auto* options = std::get_if<Conv2DOptions>(&op.options);
-    if (options == nullptr || !options->fused_residual_add || op.inputs.size() != 4 || op.outputs.size() != 1) {
+    if (options == nullptr || !options->fused_residual_add || op.inputs.size() != kResidualInput + 1 ||
+        op.outputs.size() != 1) {
       continue;
     }
-    const int32_t residual = op.inputs[3], out = op.outputs[0];
+    const int32_t residual = op.inputs[kResidualInput], out = op.outputs[0];
     if (residual < 0 || out < 0) continue;
     const Tensor& r = graph.tensors[static_cast<size_t>(residual)];
     const Tensor& o = graph.tensors[static_cast<size_t>(out)];
-    const bool other_input = std::find(op.inputs.begin(), op.inputs.begin() + 3, residual) != op.inputs.begin() + 3;
+    const auto convolution_inputs_end = op.inputs.begin() + kResidualInput;
+    const bool other_input = std::find(op.inputs.begin(), convolution_inputs_end, residual) != convolution_inputs_end;
     if (graph.IsConstant(residual) || r.is_variable || o.is_variable || graph_input[static_cast<size_t>(residual)] ||
         other_input || last_reader[static_cast<size_t>(residual)] != static_cast<int32_t>(i) || r.type != o.type ||
         r.shape != o.shape || o.shape.empty() || o.shape[0] != 1) {
