@@ -1,7 +1,7 @@
 // The x86-64 hybrid kernels' AVX2 input quantizer against the reference quantizer (hybrid_quantize.h),
 // value for value, on 8 and 7 bits, as u8 (oneDNN) and as int8 (the own kernels): rounding ties, values
-// far outside the range, infinities, NaN, signed zeros, all-zero images, lengths around its 32-value step,
-// the zero-point padding it writes, and large padded images on several threads.
+// far outside the range, infinities, NaN, signed zeros, tiny and huge ranges, all-zero images, lengths
+// around its 32-value step, the zero-point padding it writes, and large padded images on several threads.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -68,6 +68,22 @@ TEST(HybridInputQuantizerTest, MatchesReferenceOnTiesAndSpecialValues) {
   infinite[1] = std::numeric_limits<float>::infinity();
   infinite[35] = 3.0f;
   ExpectSameAsReference(infinite);
+}
+
+TEST(HybridInputQuantizerTest, MatchesReferenceOnTinyAndHugeRanges) {
+  // The quantizer leaves out the float clamp where the scale is a normal number or infinite (the products
+  // stay within int32) and keeps it for a zero or subnormal scale. Ranges on both sides of that line (scales
+  // ~1e-32, ~1e-39 subnormal, 0), and one whose hi - lo overflows to an infinite scale.
+  for (float span : {1e-30f, 1e-37f, 1e-43f, std::numeric_limits<float>::denorm_min()}) {
+    std::vector<float> values(70);
+    for (size_t i = 0; i < values.size(); ++i) values[i] = span * (static_cast<float>(i % 9) / 4.0f - 1.0f);
+    values[3] = std::numeric_limits<float>::quiet_NaN();
+    ExpectSameAsReference(values);
+  }
+  std::vector<float> huge(70, 1.0f);
+  huge[0] = 3e38f;
+  huge[50] = -3e38f;
+  ExpectSameAsReference(huge);
 }
 
 TEST(HybridInputQuantizerTest, MatchesReferenceOnEveryTieAndItsNeighbours) {

@@ -17,7 +17,7 @@ HybridValueRange HybridValueRangeAvx2(const float* x, size_t n);
 enum class QuantizedByte { kUnsigned, kSigned };
 
 // u[i] = QuantizeHybridValue(x[i]) stored as `form`, for n values of an image quantized with `params`
-// (hi != lo) on `range` (8 or 7 bits).
+// (hi != lo) on `range` (8 or 7 bits): values inside the [lo, hi] the parameters came from, or NaN.
 void QuantizeToBytesAvx2(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range,
                          QuantizedByte form, uint8_t* u);
 
