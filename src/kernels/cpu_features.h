@@ -1,5 +1,6 @@
 // The deep-learning ISA features of the CPU quantbench runs on, detected once per process: CPUID and
-// XGETBV on x86-64 (the OS must also save the registers a feature uses), getauxval(AT_HWCAP) on ARM64.
+// XGETBV on x86-64 (the OS must also save the registers a feature uses; also the vendor),
+// getauxval(AT_HWCAP) on ARM64.
 // Features of the other architecture stay false. Used by the ISA cap (isa.h) and by hardware reports.
 #pragma once
 
@@ -18,6 +19,7 @@ struct CpuFeatures {
   bool amx_tile = false;
   bool amx_int8 = false;
   bool amx_bf16 = false;
+  bool amd = false;  // vendor "AuthenticAMD": where a kernel choice was measured on one vendor's cores only
   // ARM64
   bool neon = false;
   bool dotprod = false;

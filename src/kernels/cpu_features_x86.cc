@@ -40,7 +40,10 @@ bool RequestAmxTileData() {
 
 CpuFeatures Detect() {
   CpuFeatures f;
-  const uint32_t max_leaf = Cpuid(0, 0).eax;
+  const CpuidRegs leaf0 = Cpuid(0, 0);
+  // "AuthenticAMD" in EBX, EDX, ECX.
+  f.amd = leaf0.ebx == 0x68747541u && leaf0.edx == 0x69746e65u && leaf0.ecx == 0x444d4163u;
+  const uint32_t max_leaf = leaf0.eax;
   if (max_leaf < 7) return f;
   const CpuidRegs leaf1 = Cpuid(1, 0);
   const bool osxsave = Bit(leaf1.ecx, 27);

@@ -20,6 +20,7 @@
 #include <random>
 
 #include "backend_test_util.h"
+#include "kernels/cpu_features.h"
 #include "kernels/reference/float_kernels.h"
 #include "kernels/reference/sliding_window.h"
 #include "op_harness.h"
@@ -109,9 +110,10 @@ enum class Expected { kOneDnn, kReference, kRowProduct, kOwnDepthwise };
 
 // `slow_kernel_allowed`: oneDNN may pick its own reference kernel (grouped convolutions, depth multipliers
 // above 1: rare forms it has no fast int8 kernel for under some caps); everything else must be fast.
+// `implementation`, when given, receives the name of the kernel that ran the op.
 void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpType type, OpOptions options,
                                const KernelConfig& config, Expected expected = Expected::kOneDnn,
-                               bool slow_kernel_allowed = false) {
+                               bool slow_kernel_allowed = false, std::string* implementation_out = nullptr) {
   g_bits = config.HybridInputsAreSevenBit() ? HybridInputBits::k7 : HybridInputBits::k8;
   g_config = config;
   OpHarness oracle(type, options);
@@ -132,6 +134,7 @@ void ExpectHybridMatchesOracle(const std::function<void(OpHarness&)>& build, OpT
   const Status status = backend.Run();
   ASSERT_TRUE(status.ok()) << status.message();
   const std::string implementation = backend.kernel().Implementation();
+  if (implementation_out != nullptr) *implementation_out = implementation;
   if (expected == Expected::kReference) {
     EXPECT_EQ(implementation, "reference");
     ExpectIdentical(backend.OutputAs<float>(0), reference_8_bits());
@@ -196,6 +199,10 @@ const std::vector<HybridConvCase>& HybridConvCases() {
       {"3x3_dilation3_valid", 1, 14, 13, 3, 5, 3, 3, 1, 3, P::kValid, A::kReluN1To1},
       {"7x7_s2_same_stem", 1, 23, 23, 3, 8, 7, 7, 2, 1, P::kSame, A::kRelu},
       {"3x3_deep_same_positive", 1, 6, 7, 300, 20, 3, 3, 1, 1, P::kSame, A::kNone, 1, true, 0, true, R::kPositive},
+      {"3x3_c32_s2_same_relu", 1, 11, 12, 32, 24, 3, 3, 2, 1, P::kSame, A::kRelu},
+      {"1x7_c24_same_per_tensor", 1, 9, 10, 24, 19, 1, 7, 1, 1, P::kSame, A::kNone, 1, true, 0, false},
+      {"7x1_c16_valid_dilation2_negative", 1, 17, 6, 16, 8, 7, 1, 1, 2, P::kValid, A::kRelu6, 1, false, 0, true,
+       R::kNegative},
       {"1x1_over_1x1_image_batch2", 2, 1, 1, 64, 40, 1, 1, 1, 1, P::kValid},
       {"1x1_over_1x1_image_relu_per_tensor", 1, 1, 1, 48, 21, 1, 1, 1, 1, P::kSame, A::kRelu, 1, true, 0, false},
       {"3x3_zero_input", 1, 5, 5, 4, 6, 3, 3, 1, 1, P::kSame, A::kNone, 1, true, 0, true, R::kZero},
@@ -267,8 +274,16 @@ TEST_P(HybridConvConformanceTest, MatchesReferenceBitForBit) {
                           .activation = c.activation, .dilation_w = c.dilation, .dilation_h = c.dilation};
     const bool row_product = c.height == 1 && c.width == 1 && c.kernel_h == 1 && c.kernel_w == 1 &&
                              c.stride == 1 && c.groups == 1;
+    std::string implementation;
     ExpectHybridMatchesOracle(build, OpType::kConv2D, options, config,
-                              row_product ? Expected::kRowProduct : Expected::kOneDnn, c.groups > 1);
+                              row_product ? Expected::kRowProduct : Expected::kOneDnn, c.groups > 1, &implementation);
+    // The backend's preference (onednn_backend.cc): oneDNN's jit_int8 for filters wider than 1x1 over >= 16
+    // input channels, on AMD cores at avx512_core_vnni.
+    const bool prefers_jit_int8 = config.isa == IsaLevel::kAvx512CoreVnni && DetectCpuFeatures().amd &&
+                                  c.kernel_h * c.kernel_w > 1 && c.in_c / c.groups >= 16;
+    if (prefers_jit_int8) {
+      EXPECT_TRUE(implementation.starts_with("onednn jit_int8:")) << implementation;
+    }
   }
 }
 

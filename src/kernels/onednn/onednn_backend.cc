@@ -7,6 +7,7 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include "kernels/cpu_features.h"
 #include "kernels/float_weighted_form.h"
 #include "kernels/hybrid_weighted_form.h"
 #include "kernels/onednn/onednn_kernels.h"
@@ -58,6 +59,18 @@ onednn::ActivationLayout FloatConvolutionLayout(const Shape& filter, int64_t inp
 onednn::ActivationLayout FloatConvolutionLayout(const KernelIo& io, IsaLevel isa) {
   if (io.in(0).rank() != 4) return onednn::ActivationLayout::kNhwc;  // Prepare refuses it
   return FloatConvolutionLayout(io.in(1).shape, io.in(0).dim(3), isa);
+}
+
+// The oneDNN implementation a hybrid CONV_2D prefers (a name prefix; empty: oneDNN's first choice). At
+// avx512_core_vnni oneDNN 2.6 first offers brgconv; on AMD Zen 4 its jit_int8 ran filters wider than 1x1
+// over >= 16 input channels 1-4% faster, layer by layer (ResNet's 3x3, InceptionV3's 3x3/1x7/7x1: ResNet101
+// quantized -1.9%, BENCHMARKS.md), and the RGB stems slower (VGG16's block1_conv1 +7%). Not measured on
+// Intel's cores, for which brgconv is tuned: they keep it, as AMX does.
+std::string PreferredHybridConvolution(const KernelIo& io, IsaLevel isa) {
+  const Shape& filter = io.in(1).shape;  // [Cout, KH, KW, Cin]
+  if (isa != IsaLevel::kAvx512CoreVnni || !DetectCpuFeatures().amd || filter.size() != 4) return {};
+  const bool wider_than_1x1 = filter[1] * filter[2] > 1;
+  return wider_than_1x1 && filter[3] >= 16 ? "jit_int8:" : "";
 }
 
 }  // namespace
@@ -147,7 +160,9 @@ std::unique_ptr<OpKernel> CreateOneDnnHybridKernel(const Op& op, const KernelIo&
   }
   switch (op.type) {
     case OpType::kConv2D:
-      if (!IsPointwiseOverOnePixel(op, io)) return onednn::MakeHybridConv2DKernel(bits, num_threads);
+      if (!IsPointwiseOverOnePixel(op, io)) {
+        return onednn::MakeHybridConv2DKernel(bits, num_threads, PreferredHybridConvolution(io, isa));
+      }
       return HasResidualAdd(op) ? nullptr : onednn::MakeHybridPointwiseConv2DKernel(bits, num_threads);
     case OpType::kDepthwiseConv2D: return onednn::MakeHybridDepthwiseConv2DKernel(bits, num_threads);
     case OpType::kFullyConnected: return onednn::MakeHybridFullyConnectedKernel(bits, num_threads);

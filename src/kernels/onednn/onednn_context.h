@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,6 +27,18 @@ void AppendActivation(const ActivationRange& activation, dnnl::post_ops& ops);
 // A float32 tensor of `shape` in row-major order (rank 0 as {1}): how the shape-agnostic ops (concatenation,
 // mean, pad, softmax) describe TensorFlow Lite's tensors to oneDNN.
 dnnl::memory::desc RowMajorFloatDesc(const std::vector<int32_t>& shape);
+
+// Moves `pd` to the first of oneDNN's implementations for its descriptor whose name (impl_info_str)
+// starts with `prefix`; keeps oneDNN's first choice when none does or the prefix is empty.
+template <typename PrimitiveDesc>
+void PreferImplementation(PrimitiveDesc& pd, std::string_view prefix) {
+  if (prefix.empty()) return;
+  const PrimitiveDesc first = pd;  // next_impl replaces pd's handle; `first` keeps the first choice's
+  do {
+    if (std::string_view(pd.impl_info_str()).substr(0, prefix.size()) == prefix) return;
+  } while (pd.next_impl());
+  pd = first;
+}
 
 // Reorders constant weights from the user's layout into `packed`'s layout (once, in Prepare).
 dnnl::memory PackWeights(const dnnl::memory::desc& user, const void* data, const dnnl::memory::desc& packed);

@@ -8,11 +8,13 @@
 //      source zero point (oneDNN 2.6's fast brgconv kernels take a source zero point only without
 //      implicit padding; none for an input that cannot be negative, hybrid_output_stage.h); the s8 filter
 //      is described over TensorFlow Lite's layout (onednn_filter_layout.h) and reordered once in Prepare,
-//      with oneDNN's zero-point compensation where there is a zero point;
+//      with oneDNN's zero-point compensation where there is a zero point; the implementation is oneDNN's
+//      first choice, or the one the backend prefers (onednn_backend.cc);
 //   3. hybrid_output_stage.h rescales the exact int32 accumulators, adds the bias (and a fused residual,
 //      summed into the output), applies the activation and writes float32 nhwc.
 // Scratch and Eval: onednn_hybrid_kernel.h (the u8 image is the padded one).
 #include <memory>
+#include <string>
 
 #include "kernels/onednn/onednn_filter_layout.h"
 #include "kernels/onednn/onednn_hybrid_kernel.h"
@@ -27,8 +29,10 @@ using dt = dnnl::memory::data_type;
 
 class HybridConvolutionKernel final : public HybridPrimitiveKernel {
  public:
-  HybridConvolutionKernel(bool depthwise, HybridInputBits bits, int num_threads)
-      : HybridPrimitiveKernel(bits, num_threads), depthwise_(depthwise) {}
+  HybridConvolutionKernel(bool depthwise, HybridInputBits bits, int num_threads, std::string preferred_implementation)
+      : HybridPrimitiveKernel(bits, num_threads),
+        depthwise_(depthwise),
+        preferred_implementation_(std::move(preferred_implementation)) {}
 
   Status Prepare(const Op& op, const KernelIo& io) override {
     reference_ = depthwise_ ? MakeFloatDepthwiseConv2DKernel(bits_) : MakeFloatConv2DKernel(bits_);
@@ -73,6 +77,7 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
           {w.dilation_h - 1, w.dilation_w - 1},
           {0, 0}, {0, 0});
       dnnl::convolution_forward::primitive_desc pd(desc, stage_.Attributes(), CpuEngine());
+      PreferImplementation(pd, preferred_implementation_);
       std::unordered_map<int, dnnl::memory> constants = stage_.Arguments();
       constants[DNNL_ARG_WEIGHTS] = PackWeights(user_weights, filter.data, pd.weights_desc());
       primitive_ = BoundPrimitive(dnnl::convolution_forward(pd), pd, std::move(constants));
@@ -85,15 +90,17 @@ class HybridConvolutionKernel final : public HybridPrimitiveKernel {
 
  private:
   bool depthwise_;
+  std::string preferred_implementation_;
 };
 
 }  // namespace
 
-std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads) {
-  return std::make_unique<HybridConvolutionKernel>(false, bits, num_threads);
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads,
+                                                 std::string preferred_implementation) {
+  return std::make_unique<HybridConvolutionKernel>(false, bits, num_threads, std::move(preferred_implementation));
 }
 std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits, int num_threads) {
-  return std::make_unique<HybridConvolutionKernel>(true, bits, num_threads);
+  return std::make_unique<HybridConvolutionKernel>(true, bits, num_threads, std::string());
 }
 
 }  // namespace qb::onednn

@@ -30,8 +30,10 @@ std::unique_ptr<OpKernel> MakePadKernel();
 std::unique_ptr<OpKernel> MakeSoftmaxKernel();
 
 // Hybrid (INT8 weights); `bits` is the width the input is quantized to (8, or 7 below VNNI); the input is
-// quantized on `num_threads` threads (the primitives run on oneDNN's, the same OpenMP threads).
-std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads);
+// quantized on `num_threads` threads (the primitives run on oneDNN's, the same OpenMP threads). A CONV_2D
+// takes the first oneDNN implementation whose name starts with `preferred_implementation`, if any.
+std::unique_ptr<OpKernel> MakeHybridConv2DKernel(HybridInputBits bits, int num_threads,
+                                                 std::string preferred_implementation = {});
 std::unique_ptr<OpKernel> MakeHybridDepthwiseConv2DKernel(HybridInputBits bits, int num_threads);
 std::unique_ptr<OpKernel> MakeHybridFullyConnectedKernel(HybridInputBits bits, int num_threads);
 // CONV_2D with a 1x1 filter over a 1x1 image, as a matrix product (onednn_hybrid_matmul.cc).
