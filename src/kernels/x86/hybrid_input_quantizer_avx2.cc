@@ -13,17 +13,37 @@
 namespace qb {
 namespace {
 
-// Any scale: 8 values to int32 u = clamp(nearbyint(x * inverse) + zero_point, min, max) - base. Clamping x *
-// inverse to [min - base - offset, max - base - offset] before rounding gives the same integer (the bounds are integers
-// and rounding is monotonic), so the clamp happens in float, the rounding is vcvtps2dq's (the current mode =
-// nearbyint) and the offset (zero_point - base) is added to the int32 after it: one instruction fewer than
-// rounding in float first. NaN gives the lower bound (vmaxps returns its second operand for NaN), as the
+// Any scale: 8 values to int32 u = clamp(nearbyint(x * inverse) + zero_point, min, max) - base. Clamping
+// x * inverse to [min - base - offset, max - base - offset] before rounding gives the same integer (the bounds
+// are integers and rounding is monotonic), so the clamp happens in float, the rounding is vcvtps2dq's (the
+// current mode = nearbyint) and the offset (zero_point - base) is added to the int32 after it: one
+// instruction fewer than rounding in float first. NaN gives the lower bound (vmaxps returns its second operand for NaN), as the
 // reference's clamp does; every magnitude the float clamp cuts saturates in the reference too.
 inline __m256i QuantizeEight(const float* x, __m256 inverse, __m256 lower, __m256 upper, __m256i offset) {
   const __m256 scaled = _mm256_mul_ps(_mm256_loadu_ps(x), inverse);
   const __m256 clamped = _mm256_min_ps(_mm256_max_ps(scaled, lower), upper);
   return _mm256_add_epi32(_mm256_cvtps_epi32(clamped), offset);
 }
+
+// 8 values to int32 nearbyint(x * inverse) + offset, unclamped: for values whose products fit int32 (below);
+// the byte packing does their clamp.
+inline __m256i ScaleEight(const float* x, __m256 inverse, __m256i offset) {
+  return _mm256_add_epi32(_mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x), inverse)), offset);
+}
+
+// Four int32 vectors of u = q - base to 32 bytes in order, saturated to [0, 255].
+inline __m256i PackBytes(__m256i a, __m256i b, __m256i c, __m256i d) {
+  const __m256i unshuffle = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+  return _mm256_permutevar8x32_epi32(_mm256_packus_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d)),
+                                     unshuffle);
+}
+
+// Whether the values of an image quantized with `scale` need no clamp before the float -> int32 conversion.
+// They lie in the image's [lo, hi] and scale = (hi - lo) / 255 (or 127), so |x / scale| stays within 256 (a
+// few float roundings above 255) whenever the scale is a normal number; an infinite scale (hi - lo overflowed)
+// makes every product 0 or NaN. Only a zero or subnormal scale (an image spanning less than ~1e-36) can push a
+// product past int32, where vcvtps2dq gives INT_MIN for +huge too.
+inline bool ScaledValuesFitInt32(float scale) { return std::isnormal(scale) || std::isinf(scale); }
 
 }  // namespace
 
@@ -54,30 +74,6 @@ HybridValueRange HybridValueRangeAvx2(const float* x, size_t n) {
   }
   return {l, h};
 }
-
-namespace {
-
-// 8 values to int32 nearbyint(x * inverse) + offset, unclamped: for values whose products fit int32 (below);
-// the byte packing does their clamp.
-inline __m256i ScaleEight(const float* x, __m256 inverse, __m256i offset) {
-  return _mm256_add_epi32(_mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x), inverse)), offset);
-}
-
-// Four int32 vectors of u = q - base to 32 bytes in order, saturated to [0, 255].
-inline __m256i PackBytes(__m256i a, __m256i b, __m256i c, __m256i d) {
-  const __m256i unshuffle = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-  return _mm256_permutevar8x32_epi32(_mm256_packus_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d)),
-                                     unshuffle);
-}
-
-// Whether the values of an image quantized with `scale` need no clamp before the float -> int32 conversion.
-// They lie in the image's [lo, hi] and scale = (hi - lo) / 255 (or 127), so |x / scale| stays within 256 (a
-// few float roundings above 255) whenever the scale is a normal number; an infinite scale (hi - lo overflowed)
-// makes every product 0 or NaN. Only a zero or subnormal scale (an image spanning less than ~1e-36) can push a
-// product past int32, where vcvtps2dq gives INT_MIN for +huge too.
-inline bool ScaledValuesFitInt32(float scale) { return std::isnormal(scale) || std::isinf(scale); }
-
-}  // namespace
 
 void QuantizeToBytesAvx2(const float* x, size_t n, const QuantizedImage& params, HybridInputRange range,
                          QuantizedByte form, uint8_t* u) {
