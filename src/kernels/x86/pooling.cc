@@ -31,11 +31,15 @@ class X86Pool2DKernel final : public OpKernel {
     QB_ASSIGN_OR_RETURN(window_, PoolWindow(options, io.in(0)));
     channels_ = io.in(0).dim(3);
     parts_ = std::max(1, std::min(num_threads_, window_.batch * window_.out_h));
+    // Offsets only for a window that fits in the input (else no window is inside it): at most one per input
+    // pixel, whatever kernel size a file declares.
     tap_offsets_.clear();
-    for (int32_t ky = 0; ky < window_.kernel_h; ++ky) {
-      for (int32_t kx = 0; kx < window_.kernel_w; ++kx) {
-        tap_offsets_.push_back((int64_t{ky} * window_.dilation_h * window_.in_w + int64_t{kx} * window_.dilation_w) *
-                               channels_);
+    const SlidingWindow2D& w = window_;
+    const bool fits =
+        int64_t{w.kernel_h - 1} * w.dilation_h < w.in_h && int64_t{w.kernel_w - 1} * w.dilation_w < w.in_w;
+    for (int32_t ky = 0; fits && ky < w.kernel_h; ++ky) {
+      for (int32_t kx = 0; kx < w.kernel_w; ++kx) {
+        tap_offsets_.push_back((int64_t{ky} * w.dilation_h * w.in_w + int64_t{kx} * w.dilation_w) * channels_);
       }
     }
     return OkStatus();
